@@ -1,0 +1,147 @@
+# tsunagu: UI and command strings (English). Keys match locales/ja/tsunagu.ftl.
+
+## Command descriptions
+cli-about = tsunagu: a daily message from pregnancy to age three, from your town to your family.
+cli-about-child = Register children, record a birth, stop or resume messages
+cli-about-today = Today's messages
+cli-about-plan = A family's whole schedule
+cli-about-archive = Messages delivered so far, newest first
+cli-about-search = Search past messages (parts of Japanese words work too)
+cli-about-catalogue = Check the message catalogue
+
+## Ages and stages
+age-gestation = { $weeks } { $weeks ->
+    [one] week
+   *[other] weeks
+} { $days } { $days ->
+    [one] day
+   *[other] days
+} pregnant
+age-days = day { $days }
+age-months = { $years ->
+    [0] { $months } { $months ->
+        [one] month
+       *[other] months
+    }
+   *[other] { $years } { $years ->
+        [one] year
+       *[other] years
+    }{ $months ->
+        [0] {""}
+        [one] {" "}{ $months } month
+       *[other] {" "}{ $months } months
+    }
+}
+stage-with-corrected = { $actual } (corrected: { $corrected })
+
+## Milestones
+milestone-stable-period = 16 weeks: the start of what is often called the stable period.
+milestone-full-term = 36 weeks: the final month begins today.
+milestone-due-date = Today is the due date.
+milestone-days = { $days } days since birth, one day at a time.
+
+## Dates
+date = { $weekday } { $day } { $month-name } { $year }
+weekday-0 = Mon
+weekday-1 = Tue
+weekday-2 = Wed
+weekday-3 = Thu
+weekday-4 = Fri
+weekday-5 = Sat
+weekday-6 = Sun
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+
+## Children
+child-none = No children are registered.
+child-unnamed = (no nickname)
+child-due = due { $date }
+child-birth = born { $date }
+status-expecting = expecting
+status-born = born
+status-ended-pregnancy-loss = messages stopped
+status-ended-child-loss = messages stopped
+status-ended-other = messages stopped
+child-ended-support = All messages for this child have stopped, and the notifications that were planned are cancelled. Please don't carry this alone: your maternity clinic or doctor, and your town's public health nurses and family support centre, are there to talk whenever you need. Messages resume only if your family chooses.
+
+## Today
+today-no-message = No message today. Earlier messages are in the archive.
+today-stopped = Messages for this child are stopped.
+today-outside = Today is outside the programme.
+message-missing = The message for this day ({ $slot }) is still being written.
+ask-if-born = Two weeks have passed since the due date. If your baby has arrived, record the birth date and the messages will switch to your baby's.
+
+## Plan
+plan-assumed-birth = -- From here on, the plan assumes a birth on the due date ({ $date }). Recording the real birth date rebuilds it from that day --
+plan-assumed-mark = (assumed)
+plan-unwritten = (being written)
+plan-total = { $count } messages in all
+
+## Archive
+archive-empty = No messages yet.
+archive-unread = unread
+archive-bookmarked = ★
+archive-earlier = before registration
+
+## Catalogue check
+coverage = { $locale } { $written }/{ $total }, missing { $missing }
+coverage-none-missing = none
+coverage-complete = (complete: anything missing is an error)
+coverage-in-progress = (in progress)
+range-pregnancy = pregnancy
+range-infant = age 0
+range-year1 = age 1
+range-year2 = age 2 to the 3rd birthday
+check-findings = { $count } { $count ->
+    [one] finding
+   *[other] findings
+}
+
+finding-not-a-slot = "{ $value }" is not a slot of the programme.
+finding-bad-front-matter = The front matter (TOML between +++ lines) cannot be read: { $value }
+finding-empty-title = The title is missing.
+finding-title-too-long = The title has { $length } characters; keep it within { $max }.
+finding-no-topics = No topics are given.
+finding-unknown-topic = "{ $value }" is not in the topic vocabulary.
+finding-raw-html = The body contains HTML; write Markdown only.
+finding-disallowed-markup = The body uses markup that is not allowed ({ $value }): paragraphs, strong, lists and links only.
+finding-bad-link = The link "{ $value }" is not allowed: https, mailto and tel only.
+finding-body-length = The body has { $length } { $unit ->
+    [chars] characters
+   *[words] words
+}; keep it between { $min } and { $max }.
+finding-near-copy = The body is nearly the same as { $value } ({ $percent }% similar).
+finding-missing = A range declared complete ({ $range }) is missing messages: { $value }
+
+## Errors
+error-invalid-date = "{ $value }" is not a date. Write it as year-month-day, such as 2027-03-15.
+error-no-dates = Enter a due date or a birth date.
+error-due-date-too-far = The due date { $due } is more than 40 weeks away. Please check the date your clinic gave you.
+error-due-date-passed = The due date { $due } was more than two weeks ago. If your baby has arrived, register with the birth date.
+error-birth-in-future = The birth date { $birth } has not come yet.
+error-birth-before-viable = The birth date { $birth } would be before 22 weeks of the pregnancy due { $due }. Please check the dates.
+error-birth-after-due-date = The birth date { $birth } is more than four weeks after the due date { $due }. Please check the dates.
+error-birth-too-long-ago = The birth date { $birth } is more than three years ago, past the end of this programme.
+error-unknown-slot = "{ $value }" is not part of the programme.
+error-unknown-child = There is no child number { $id }.
+error-already-born = The birth of child number { $id } is already recorded.
+error-not-born = No birth is recorded for child number { $id } yet. Record the birth first.
+error-child-ended = Messages for child number { $id } are stopped. Resume them first.
+error-child-not-ended = Messages for child number { $id } are not stopped.
+error-unknown-locale = The language "{ $value }" is not available (ja, en).
+error-invalid-setting = "{ $value }" is not a valid value for the setting "{ $key }".
+error-database-too-new = The data in { $path } was written by a newer version of the app (format { $found }; this version reads up to { $supported }). It has been left untouched: please update the app.
+error-database-corrupt = The data in { $path } cannot be read. The file has been kept as it is. ({ $value })
+error-database = Reading or writing the data failed; nothing was changed. ({ $value })
+error-catalogue = The message catalogue cannot be read: { $value }
+error-io = The file { $path } cannot be used: { $value }

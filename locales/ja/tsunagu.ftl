@@ -1,0 +1,131 @@
+# tsunagu: 画面とコマンドの文言(日本語)。キーは locales/en/tsunagu.ftl と同じものをそろえます。
+
+## コマンドの説明
+cli-about = つなぐ: 妊娠から3歳までの毎日のメッセージを、町のみなさんと家族へ。
+cli-about-child = 子どもの登録・出生の記録・配信の停止と再開
+cli-about-today = 今日のメッセージ
+cli-about-plan = 家族ごとの配信予定をすべて表示
+cli-about-archive = これまでに届いたメッセージ(新しい順)
+cli-about-search = これまでのメッセージを検索(日本語の一部分でも探せます)
+cli-about-catalogue = メッセージ集の点検
+
+## 年齢と時期
+age-gestation = 妊娠{ $weeks }週{ $days }日
+age-days = 生後{ $days }日
+age-months = { $years ->
+    [0] 生後{ $months }か月
+   *[other] { $months ->
+        [0] { $years }歳
+       *[other] { $years }歳{ $months }か月
+    }
+}
+stage-with-corrected = { $actual }(修正 { $corrected })
+
+## 区切りの日
+milestone-stable-period = 妊娠16週。いわゆる安定期に入るころです。
+milestone-full-term = 妊娠36週。今日から臨月です。
+milestone-due-date = 今日は出産予定日です。
+milestone-days = 生後{ $days }日。ここまで一日一日を重ねてきました。
+
+## 日付
+date = { $year }年{ $month }月{ $day }日({ $weekday })
+weekday-0 = 月
+weekday-1 = 火
+weekday-2 = 水
+weekday-3 = 木
+weekday-4 = 金
+weekday-5 = 土
+weekday-6 = 日
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+
+## 子ども
+child-none = 登録されている子どもはいません。
+child-unnamed = (ニックネームなし)
+child-due = 出産予定日 { $date }
+child-birth = 誕生日 { $date }
+status-expecting = 妊娠中
+status-born = 誕生
+status-ended-pregnancy-loss = 配信停止
+status-ended-child-loss = 配信停止
+status-ended-other = 配信停止
+child-ended-support = この子へのメッセージはすべて止めました。予定していた通知も取り消しています。つらいお気持ちを一人で抱えこまないでください。かかりつけの医療機関や、お住まいの市区町村の保健師・こども家庭センターに、いつでも相談できます。再開はご家族が望まれたときだけ行えます。
+
+## 今日
+today-no-message = 今日はメッセージのない日です。これまでのメッセージはアーカイブで読めます。
+today-stopped = この子へのメッセージは止めています。
+today-outside = 今日は配信の期間外です。
+message-missing = この日のメッセージ({ $slot })は準備中です。
+ask-if-born = 出産予定日から2週間がたちました。赤ちゃんが生まれていたら、誕生日を記録してください。記録すると、赤ちゃんのためのメッセージに切り替わります。
+
+## 配信予定
+plan-assumed-birth = ―― ここから先は、出産予定日({ $date })に生まれたと仮定した予定です。実際の誕生日を記録すると、その日を起点に組み直します ――
+plan-assumed-mark = (仮)
+plan-unwritten = (準備中)
+plan-total = 合計 { $count } 通
+
+## アーカイブ
+archive-empty = まだメッセージはありません。
+archive-unread = 未読
+archive-bookmarked = ★
+archive-earlier = 登録前
+
+## メッセージ集の点検
+coverage = { $locale } { $written }/{ $total }、未執筆 { $missing }
+coverage-none-missing = なし
+coverage-complete = (完成:不足があればエラー)
+coverage-in-progress = (執筆中)
+range-pregnancy = 妊娠期
+range-infant = 0歳
+range-year1 = 1歳
+range-year2 = 2歳〜3歳の誕生日
+check-findings = 指摘 { $count } 件
+
+finding-not-a-slot = 「{ $value }」は配信予定にない番号です。
+finding-bad-front-matter = 先頭の設定(+++ で囲んだ TOML)が読めません: { $value }
+finding-empty-title = タイトルがありません。
+finding-title-too-long = タイトルが{ $length }文字です。{ $max }文字以内にしてください。
+finding-no-topics = topics がありません。
+finding-unknown-topic = 「{ $value }」は決められた topics の語彙にありません。
+finding-raw-html = 本文に HTML が含まれています。Markdown だけで書いてください。
+finding-disallowed-markup = 本文に使えない書式があります({ $value })。段落・太字・箇条書き・リンクだけが使えます。
+finding-bad-link = リンク先「{ $value }」は使えません。https・mailto・tel だけです。
+finding-body-length = 本文が{ $length }{ $unit ->
+    [chars] 文字
+   *[words] 語
+}です。{ $min }〜{ $max }にしてください。
+finding-near-copy = { $value } とほとんど同じ本文です(類似度 { $percent }%)。
+finding-missing = 完成と宣言した範囲({ $range })にメッセージがありません: { $value }
+
+## エラー
+error-invalid-date = 「{ $value }」は日付として読めません。2027-03-15 のように、年-月-日で入力してください。
+error-no-dates = 出産予定日か誕生日のどちらかを入力してください。
+error-due-date-too-far = 出産予定日 { $due } は40週より先です。母子健康手帳や産院で伝えられた予定日を確かめてください。
+error-due-date-passed = 出産予定日 { $due } から2週間以上たっています。赤ちゃんが生まれていたら、誕生日で登録してください。
+error-birth-in-future = 誕生日 { $birth } がまだ来ていない日付です。
+error-birth-before-viable = 誕生日 { $birth } は、出産予定日 { $due } から数えると妊娠22週より前になります。日付を確かめてください。
+error-birth-after-due-date = 誕生日 { $birth } は、出産予定日 { $due } から4週間以上あとです。日付を確かめてください。
+error-birth-too-long-ago = 誕生日 { $birth } からは3年以上たっているため、このサービスの対象外です。
+error-unknown-slot = 「{ $value }」は配信予定にありません。
+error-unknown-child = 番号 { $id } の子どもは登録されていません。
+error-already-born = 番号 { $id } の子どもは、すでに誕生を記録しています。
+error-not-born = 番号 { $id } の子どもは、まだ誕生を記録していません。先に「生まれました」から記録してください。
+error-child-ended = 番号 { $id } の子どもへのメッセージは止めています。再開してから操作してください。
+error-child-not-ended = 番号 { $id } の子どもへのメッセージは止まっていません。
+error-unknown-locale = 「{ $value }」の言語には対応していません(ja・en)。
+error-invalid-setting = 設定「{ $key }」に「{ $value }」は使えません。
+error-database-too-new = データ { $path } は新しいバージョンのアプリで作られています(形式 { $found }、このアプリは { $supported } まで)。データはそのままにしてあります。アプリを更新してください。
+error-database-corrupt = データ { $path } を読めません。ファイルは消さずにそのまま残しています。({ $value })
+error-database = データの読み書きに失敗しました。変更は保存されていません。({ $value })
+error-catalogue = メッセージ集を読めません: { $value }
+error-io = ファイル { $path } を扱えません: { $value }

@@ -1,0 +1,197 @@
+//! The one error type of the core. Each error has a stable `code` (the same string crosses IPC to
+//! the app's UI) and arguments for its localised message in `locales/*/tsunagu.ftl`
+//! (`error-<code>`); `Display` is a plain English fallback for logs.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A date that is not a real calendar date in `YYYY-MM-DD`.
+    InvalidDate(String),
+    /// Neither a due date nor a birth date was given.
+    NoDates,
+    /// The due date is more than 40 weeks away.
+    DueDateTooFar {
+        due_date: NaiveDate,
+    },
+    /// The due date passed more than two weeks ago and no birth is recorded.
+    DueDatePassed {
+        due_date: NaiveDate,
+    },
+    BirthInFuture {
+        birth_date: NaiveDate,
+    },
+    /// A birth before 22w0d of the recorded pregnancy.
+    BirthBeforeViable {
+        birth_date: NaiveDate,
+        due_date: NaiveDate,
+    },
+    /// A birth more than four weeks after the due date.
+    BirthAfterDueDate {
+        birth_date: NaiveDate,
+        due_date: NaiveDate,
+    },
+    /// A birth more than three years ago: past the programme.
+    BirthTooLongAgo {
+        birth_date: NaiveDate,
+    },
+    UnknownSlot(String),
+    UnknownChild(i64),
+    /// The birth of this child is already recorded.
+    AlreadyBorn(i64),
+    /// A birth date was given as a correction, but no birth is recorded: record the birth instead.
+    NotBorn(i64),
+    /// Messages for this child were stopped; resuming is a separate, deliberate step.
+    ChildEnded(i64),
+    /// The child's messages are running; there is nothing to resume.
+    ChildNotEnded(i64),
+    UnknownLocale(String),
+    InvalidSetting {
+        key: String,
+        value: String,
+    },
+    /// The database was written by a newer version of the app; it is left untouched.
+    DatabaseTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// The file is not a readable tsunagu database; it is reported, never replaced.
+    DatabaseCorrupt {
+        path: PathBuf,
+        detail: String,
+    },
+    Database(rusqlite::Error),
+    /// A catalogue that fails its checks.
+    Catalogue(String),
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The stable identifier of this kind of error, shared with the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidDate(_) => "invalid-date",
+            Error::NoDates => "no-dates",
+            Error::DueDateTooFar { .. } => "due-date-too-far",
+            Error::DueDatePassed { .. } => "due-date-passed",
+            Error::BirthInFuture { .. } => "birth-in-future",
+            Error::BirthBeforeViable { .. } => "birth-before-viable",
+            Error::BirthAfterDueDate { .. } => "birth-after-due-date",
+            Error::BirthTooLongAgo { .. } => "birth-too-long-ago",
+            Error::UnknownSlot(_) => "unknown-slot",
+            Error::UnknownChild(_) => "unknown-child",
+            Error::AlreadyBorn(_) => "already-born",
+            Error::NotBorn(_) => "not-born",
+            Error::ChildEnded(_) => "child-ended",
+            Error::ChildNotEnded(_) => "child-not-ended",
+            Error::UnknownLocale(_) => "unknown-locale",
+            Error::InvalidSetting { .. } => "invalid-setting",
+            Error::DatabaseTooNew { .. } => "database-too-new",
+            Error::DatabaseCorrupt { .. } => "database-corrupt",
+            Error::Database(_) => "database",
+            Error::Catalogue(_) => "catalogue",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// The arguments of the localised message, as (name, value) pairs.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        let d = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
+        match self {
+            Error::InvalidDate(s)
+            | Error::UnknownSlot(s)
+            | Error::UnknownLocale(s)
+            | Error::Catalogue(s) => {
+                vec![("value", s.clone())]
+            }
+            Error::NoDates => vec![],
+            Error::DueDateTooFar { due_date } | Error::DueDatePassed { due_date } => {
+                vec![("due", d(due_date))]
+            }
+            Error::BirthInFuture { birth_date } | Error::BirthTooLongAgo { birth_date } => {
+                vec![("birth", d(birth_date))]
+            }
+            Error::BirthBeforeViable {
+                birth_date,
+                due_date,
+            }
+            | Error::BirthAfterDueDate {
+                birth_date,
+                due_date,
+            } => {
+                vec![("birth", d(birth_date)), ("due", d(due_date))]
+            }
+            Error::UnknownChild(id)
+            | Error::AlreadyBorn(id)
+            | Error::NotBorn(id)
+            | Error::ChildEnded(id)
+            | Error::ChildNotEnded(id) => {
+                vec![("id", id.to_string())]
+            }
+            Error::InvalidSetting { key, value } => {
+                vec![("key", key.clone()), ("value", value.clone())]
+            }
+            Error::DatabaseTooNew {
+                path,
+                found,
+                supported,
+            } => vec![
+                ("path", path.display().to_string()),
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
+            Error::DatabaseCorrupt { path, detail } => {
+                vec![
+                    ("path", path.display().to_string()),
+                    ("value", detail.clone()),
+                ]
+            }
+            Error::Database(e) => vec![("value", e.to_string())],
+            Error::Io { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("value", source.to_string()),
+            ],
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())?;
+        for (name, value) in self.args() {
+            write!(f, " {name}={value}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Database(e) => Some(e),
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::Database(e)
+    }
+}
+
+/// Parses a civil date written `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::InvalidDate(s.to_owned()))
+}

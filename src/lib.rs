@@ -1,0 +1,11 @@
+//! tsunagu's core: the daily-message cadence, the embedded catalogue, the on-device store and the
+//! localised strings. Plain Rust with no clock in its scheduling logic: dates in, plans out. The app
+//! shell (`src-tauri/`) and the `tsunagu` command are thin layers over this crate.
+
+pub mod cadence;
+pub mod catalogue;
+pub mod error;
+pub mod i18n;
+pub mod store;
+
+pub use error::{Error, Result};

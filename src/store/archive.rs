@@ -1,0 +1,251 @@
+//! The `delivery` log and its full-text index `archive_text`: everything delivered so far, what
+//! was notified, shown, read and bookmarked, and search that finds Japanese substrings.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Row, Transaction, params, params_from_iter};
+
+use super::{Store, date_from_sql, date_to_sql};
+use crate::cadence::{PlanStatus, Programme, Slot};
+use crate::catalogue::Catalogue;
+use crate::error::{Error, Result};
+
+/// One delivered (or earlier, readable) message in the archive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArchiveEntry {
+    pub id: i64,
+    pub child_id: i64,
+    pub nickname: String,
+    pub slot: Slot,
+    pub due_on: NaiveDate,
+    /// Before the child was registered (or before the birth was recorded): readable, never notified.
+    pub earlier: bool,
+    pub read: bool,
+    pub bookmarked: bool,
+    /// The title as indexed, in the reader's language; empty while the catalogue lacks the slot.
+    pub title: String,
+}
+
+/// Which part of the archive to list.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ArchiveFilter {
+    pub child_id: Option<i64>,
+    pub unread_only: bool,
+    pub bookmarked_only: bool,
+}
+
+const ENTRY_COLUMNS: &str = "d.id, d.child_id, c.nickname, d.slot, d.due_on, d.earlier, d.read_at IS NOT NULL, d.bookmarked, archive_text.title";
+const INDEX_KEY: &str = "archive-index";
+
+fn entry(row: &Row) -> rusqlite::Result<ArchiveEntry> {
+    let slot: String = row.get(3)?;
+    Ok(ArchiveEntry {
+        id: row.get(0)?,
+        child_id: row.get(1)?,
+        nickname: row.get(2)?,
+        slot: slot.parse().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        due_on: date_from_sql(row.get(4)?)?.expect("NOT NULL column"),
+        earlier: row.get(5)?,
+        read: row.get(6)?,
+        bookmarked: row.get(7)?,
+        title: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
+    })
+}
+
+fn index_text(
+    tx: &Transaction,
+    catalogue: &Catalogue,
+    locale: &str,
+    id: i64,
+    slot: Slot,
+) -> rusqlite::Result<()> {
+    let (title, body) = catalogue
+        .message_or_primary(locale, slot)
+        .map(|(_, m)| (m.title.clone(), m.plain_text()))
+        .unwrap_or_default();
+    tx.execute(
+        "INSERT INTO archive_text (rowid, title, body) VALUES (?1, ?2, ?3)",
+        params![id, title, body],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Records every slot due up to and including `today` for every child, computed from the
+    /// dates (never from a stored counter), and indexes their text in the reader's language.
+    /// Idempotent; one transaction. Returns how many entries were added.
+    pub fn catch_up(
+        &mut self,
+        catalogue: &Catalogue,
+        programme: Programme,
+        today: NaiveDate,
+    ) -> Result<usize> {
+        let locale = self.settings()?.locale;
+        let index_key = format!("{locale}:{:016x}", catalogue.fingerprint());
+        let children = self.children()?;
+        let tx = self.conn.transaction()?;
+        let indexed_as: Option<String> = tx
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [INDEX_KEY],
+                |r| r.get(0),
+            )
+            .ok();
+        let mut added = 0;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO delivery (child_id, slot, due_on, earlier) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (child_id, slot) DO NOTHING",
+            )?;
+            for record in &children {
+                for entry in record.child.plan(programme) {
+                    if entry.date > today {
+                        break;
+                    }
+                    if entry.status == PlanStatus::Assumed {
+                        continue;
+                    }
+                    let earlier = entry.status == PlanStatus::Earlier;
+                    if insert.execute(params![
+                        record.id,
+                        entry.slot.to_string(),
+                        date_to_sql(entry.date),
+                        earlier
+                    ])? == 1
+                    {
+                        added += 1;
+                        if indexed_as.as_deref() == Some(index_key.as_str()) {
+                            index_text(
+                                &tx,
+                                catalogue,
+                                &locale,
+                                tx.last_insert_rowid(),
+                                entry.slot,
+                            )?;
+                        }
+                    }
+                }
+            }
+        }
+        if indexed_as.as_deref() != Some(index_key.as_str()) {
+            // The language or the catalogue changed: index everything afresh.
+            tx.execute("DELETE FROM archive_text", [])?;
+            let rows: Vec<(i64, String)> = tx
+                .prepare("SELECT id, slot FROM delivery")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, slot) in rows {
+                index_text(&tx, catalogue, &locale, id, slot.parse()?)?;
+            }
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![INDEX_KEY, index_key],
+            )?;
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// The archive, newest first.
+    pub fn archive(&self, filter: ArchiveFilter) -> Result<Vec<ArchiveEntry>> {
+        let mut sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM delivery d JOIN child c ON c.id = d.child_id
+             LEFT JOIN archive_text ON archive_text.rowid = d.id WHERE 1"
+        );
+        let mut args: Vec<i64> = Vec::new();
+        if let Some(id) = filter.child_id {
+            sql.push_str(" AND d.child_id = ?");
+            args.push(id);
+        }
+        if filter.unread_only {
+            sql.push_str(" AND d.read_at IS NULL");
+        }
+        if filter.bookmarked_only {
+            sql.push_str(" AND d.bookmarked");
+        }
+        sql.push_str(" ORDER BY d.due_on DESC, d.child_id, d.id DESC");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Archive entries whose title or text contains every word of `query`, newest first. Words of
+    /// three characters or more use the trigram index; shorter ones are matched directly.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArchiveEntry>> {
+        let terms: Vec<&str> = query.split_whitespace().collect();
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (long, short): (Vec<&str>, Vec<&str>) =
+            terms.into_iter().partition(|t| t.chars().count() >= 3);
+        let mut sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM archive_text JOIN delivery d ON d.id = archive_text.rowid
+             JOIN child c ON c.id = d.child_id WHERE 1"
+        );
+        let mut args: Vec<String> = Vec::new();
+        if !long.is_empty() {
+            sql.push_str(" AND archive_text MATCH ?");
+            let phrases: Vec<String> = long
+                .iter()
+                .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+                .collect();
+            args.push(phrases.join(" AND "));
+        }
+        for term in short {
+            sql.push_str(
+                " AND instr(lower(archive_text.title || ' ' || archive_text.body), lower(?)) > 0",
+            );
+            args.push(term.to_owned());
+        }
+        sql.push_str(" ORDER BY d.due_on DESC, d.id DESC LIMIT ?");
+        args.push(limit.to_string());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn mark(&mut self, sql: &str, id: i64, value: &dyn rusqlite::ToSql) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        if tx.execute(sql, params![id, value])? == 0 {
+            return Err(Error::UnknownSlot(format!("delivery {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The reader opened this message.
+    pub fn mark_read(&mut self, id: i64, at: NaiveDateTime) -> Result<()> {
+        self.mark(
+            "UPDATE delivery SET read_at = coalesce(read_at, ?2) WHERE id = ?1",
+            id,
+            &at.to_string(),
+        )
+    }
+
+    /// The message was on screen (Today), whether or not it was opened in full.
+    pub fn mark_shown(&mut self, id: i64, at: NaiveDateTime) -> Result<()> {
+        self.mark(
+            "UPDATE delivery SET shown_at = coalesce(shown_at, ?2) WHERE id = ?1",
+            id,
+            &at.to_string(),
+        )
+    }
+
+    /// A notification for this message was raised.
+    pub fn mark_notified(&mut self, id: i64, at: NaiveDateTime) -> Result<()> {
+        self.mark(
+            "UPDATE delivery SET notified_at = coalesce(notified_at, ?2) WHERE id = ?1",
+            id,
+            &at.to_string(),
+        )
+    }
+
+    pub fn set_bookmark(&mut self, id: i64, bookmarked: bool) -> Result<()> {
+        self.mark(
+            "UPDATE delivery SET bookmarked = ?2 WHERE id = ?1",
+            id,
+            &bookmarked,
+        )
+    }
+}

@@ -1,0 +1,87 @@
+//! The numbered schema migrations. `PRAGMA user_version` holds the number of the last one applied;
+//! each is applied in its own transaction, so a crash leaves the file at a whole version.
+//! Never edit a migration that has shipped: add the next one.
+
+pub(super) const MIGRATIONS: &[&str] = &[
+    // 1: children, the reader's settings, and the delivery log.
+    "CREATE TABLE child (
+        id INTEGER PRIMARY KEY,
+        nickname TEXT NOT NULL DEFAULT '',
+        due_date TEXT,
+        birth_date TEXT,
+        birth_recorded_on TEXT,
+        registered_on TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('expecting', 'born', 'ended')),
+        ended_on TEXT,
+        ended_reason TEXT CHECK (ended_reason IN ('pregnancy-loss', 'child-loss', 'other')),
+        CHECK (due_date IS NOT NULL OR birth_date IS NOT NULL),
+        CHECK ((birth_date IS NULL) = (birth_recorded_on IS NULL)),
+        CHECK ((status = 'ended') = (ended_on IS NOT NULL))
+    ) STRICT;
+    CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE delivery (
+        id INTEGER PRIMARY KEY,
+        child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        earlier INTEGER NOT NULL DEFAULT 0,
+        notified_at TEXT,
+        shown_at TEXT,
+        read_at TEXT,
+        bookmarked INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (child_id, slot)
+    ) STRICT;
+    CREATE INDEX delivery_by_date ON delivery (due_on);",
+    // 2: full-text search over delivered messages. The trigram tokenizer finds Japanese
+    // substrings of three or more characters; shorter queries fall back to instr().
+    "CREATE VIRTUAL TABLE archive_text USING fts5 (title, body, tokenize = 'trigram');
+    CREATE TRIGGER delivery_text_gone AFTER DELETE ON delivery BEGIN
+        DELETE FROM archive_text WHERE rowid = old.id;
+    END;",
+    // 3: the town's feed: its state, stage-timed overlays and dated event notices.
+    "CREATE TABLE town_feed (
+        town TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        generated_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        applied_at TEXT,
+        last_error TEXT
+    ) STRICT;
+    CREATE TABLE overlay (
+        id TEXT NOT NULL,
+        town TEXT NOT NULL REFERENCES town_feed (town) ON DELETE CASCADE,
+        locale TEXT NOT NULL,
+        anchor TEXT NOT NULL CHECK (anchor IN ('pregnancy', 'days', 'months', 'birthday')),
+        anchor_value INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        expires_on TEXT,
+        PRIMARY KEY (town, id, locale)
+    ) STRICT;
+    CREATE INDEX overlay_by_anchor ON overlay (anchor, anchor_value);
+    CREATE TABLE event_notice (
+        id TEXT NOT NULL,
+        town TEXT NOT NULL REFERENCES town_feed (town) ON DELETE CASCADE,
+        locale TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT,
+        place TEXT,
+        url TEXT,
+        stages TEXT NOT NULL DEFAULT '[]',
+        publish_on TEXT,
+        expires_on TEXT,
+        mentioned_on TEXT,
+        PRIMARY KEY (town, id, locale)
+    ) STRICT;",
+];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
