@@ -1,0 +1,177 @@
+//! The `tsunagu` command as towns' staff run it: the real binary on a real database file.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tsunagu(db: &Path, lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args(args)
+        .args(["--lang", lang])
+        .env("TSUNAGU_DB", db)
+        .env("TSUNAGU_TODAY", "2026-11-25")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_longest_plan_counts_534() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = tsunagu(
+        &db,
+        "ja",
+        &[
+            "plan",
+            "--due",
+            "2027-06-01",
+            "--born",
+            "2027-06-15",
+            "--count",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(stdout(&out).trim(), "534");
+    assert!(
+        !db.exists(),
+        "a plan is a projection and touches no database"
+    );
+}
+
+#[test]
+fn a_plan_from_the_due_date_labels_the_assumed_birth() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tsunagu(
+        &dir.path().join("t.db"),
+        "ja",
+        &["plan", "--due", "2027-06-01"],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("2026-09-22  p-04d0    妊娠4週0日"), "{text}");
+    assert!(
+        text.contains("出産予定日(2027年6月1日(火))に生まれたと仮定"),
+        "{text}"
+    );
+    assert!(text.contains("2027-06-01  b-0000    生後0日") && text.contains("(仮)"));
+    assert!(text.contains("2030-06-01  y3"));
+    assert!(text.trim_end().ends_with("合計 520 通"));
+    let en = stdout(&tsunagu(
+        &dir.path().join("t.db"),
+        "en",
+        &["plan", "--due", "2027-06-01"],
+    ));
+    assert!(
+        en.contains("assumes a birth on the due date (Tue 1 Jun 2027)"),
+        "{en}"
+    );
+    assert!(en.contains("12 weeks 3 days pregnant"));
+}
+
+#[test]
+fn a_family_registers_sees_today_and_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("family.db");
+    let out = tsunagu(
+        &db,
+        "ja",
+        &[
+            "child",
+            "add",
+            "--due",
+            "2027-05-01",
+            "--nickname",
+            "ひなた",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout(&out).contains("#1 ひなた  妊娠中  出産予定日 2027-05-01"));
+    let today = stdout(&tsunagu(&db, "ja", &["today"]));
+    assert!(today.contains("2026年11月25日(水)"), "{today}");
+    assert!(today.contains("#1 ひなた  妊娠17週4日"), "{today}");
+    let archive = stdout(&tsunagu(&db, "ja", &["archive"]));
+    assert!(
+        archive
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("2026-11-25  #1 ひなた  p-17d4"),
+        "{archive}"
+    );
+    assert!(archive.contains("登録前"));
+    let born = tsunagu(&db, "en", &["child", "born", "1", "--date", "2026-11-30"]);
+    assert_eq!(born.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&born.stderr).contains("has not come yet"));
+    let list = stdout(&tsunagu(&db, "en", &["child", "list"]));
+    assert!(list.contains("expecting"), "{list}");
+}
+
+#[test]
+fn impossible_input_is_a_clear_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let cases: [(&[&str], &str); 4] = [
+        (&["child", "add", "--due", "2031-11-25"], "40週より先"),
+        (&["child", "add", "--born", "2026-12-25"], "まだ来ていない"),
+        (
+            &[
+                "child",
+                "add",
+                "--due",
+                "2027-04-01",
+                "--born",
+                "2026-08-01",
+            ],
+            "妊娠22週より前",
+        ),
+        (
+            &["child", "add", "--due", "2027-02-30"],
+            "日付として読めません",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = tsunagu(&db, "ja", args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert!(
+        stdout(&tsunagu(&db, "ja", &["child", "list"])).contains("登録されている子どもはいません")
+    );
+}
+
+#[test]
+fn stopping_messages_shows_support_and_never_congratulates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    tsunagu(&db, "ja", &["child", "add", "--due", "2027-05-01"]);
+    let out = tsunagu(
+        &db,
+        "ja",
+        &["child", "end", "1", "--reason", "pregnancy-loss"],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("すべて止めました") && text.contains("保健師"),
+        "{text}"
+    );
+    assert!(!text.contains("おめでとう"));
+    let today = stdout(&tsunagu(&db, "ja", &["today"]));
+    assert!(today.contains("止めています"), "{today}");
+}
+
+#[test]
+fn catalogue_check_reports_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tsunagu(&dir.path().join("t.db"), "en", &["catalogue", "check"]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("ja ") && l.contains("/534")),
+        "{text}"
+    );
+    assert!(text.contains("0 findings"));
+}
