@@ -11,6 +11,7 @@ use std::path::Path;
 fn main() {
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=locales");
+    println!("cargo:rerun-if-env-changed=TSUNAGU_TOWN");
     let root = Path::new("content/messages");
     let Ok(locales) = fs::read_dir(root) else {
         return;

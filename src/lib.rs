@@ -7,5 +7,6 @@ pub mod catalogue;
 pub mod error;
 pub mod i18n;
 pub mod store;
+pub mod town;
 
 pub use error::{Error, Result};

@@ -17,6 +17,11 @@ pub use check::{Coverage, Finding};
 
 static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
+/// A text file from `content/` (town data, the baseline feed), embedded in the binary.
+pub fn content_file(path: &str) -> Option<&'static str> {
+    CONTENT.get_file(path).and_then(|f| f.contents_utf8())
+}
+
 /// One message: the text a reader gets for a slot.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {

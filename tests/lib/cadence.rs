@@ -469,3 +469,14 @@ fn stage_labels_follow_days_then_months() {
         }
     );
 }
+
+#[test]
+fn the_demo_town_is_the_embedded_default_and_marked_as_a_sample() {
+    let town = tsunagu::town::Town::embedded().unwrap();
+    assert_eq!(town.id, "demo");
+    assert!(town.sample);
+    assert_eq!(town.programme(), Programme::ToThirdBirthday);
+    assert!(town.name.get("ja").contains("サンプル"));
+    assert!(town.name.get("en").contains("sample"));
+    assert!(town.contacts.iter().any(|c| c.phone.as_deref() == Some("#8000")));
+}
