@@ -6,6 +6,7 @@ pub mod cadence;
 pub mod catalogue;
 pub mod error;
 pub mod i18n;
+pub mod plan;
 pub mod store;
 pub mod town;
 

@@ -145,3 +145,15 @@ error-database-corrupt = The data in { $path } cannot be read. The file has been
 error-database = Reading or writing the data failed; nothing was changed. ({ $value })
 error-catalogue = The message catalogue cannot be read: { $value }
 error-io = The file { $path } cannot be used: { $value }
+
+## Notifications
+notify-several = { $count } messages for today
+notify-new-message = Today's message is here
+notify-ask-if-born = Has your baby arrived?
+notify-missed = { $count } unread { $count ->
+    [one] message
+   *[other] messages
+}
+notify-missed-body = Open the app to read everything you missed.
+notify-test-title = Test notification
+notify-test-body = Notifications are working. Your daily message will arrive like this.

@@ -129,3 +129,12 @@ error-database-corrupt = データ { $path } を読めません。ファイル�
 error-database = データの読み書きに失敗しました。変更は保存されていません。({ $value })
 error-catalogue = メッセージ集を読めません: { $value }
 error-io = ファイル { $path } を扱えません: { $value }
+
+## 通知
+notify-several = 今日のメッセージが{ $count }通あります
+notify-new-message = 今日のメッセージが届いています
+notify-ask-if-born = 赤ちゃんは生まれましたか?
+notify-missed = 読んでいないメッセージが{ $count }通あります
+notify-missed-body = アプリを開くと、これまでの分もまとめて読めます。
+notify-test-title = テスト通知
+notify-test-body = 通知は正しく届いています。毎日のメッセージも、このようにお知らせします。

@@ -47,6 +47,18 @@ impl Message {
         }
         out.trim_end().to_owned()
     }
+
+    /// The body as HTML for the reader's screen. The catalogue's checks already refuse raw HTML;
+    /// any that slipped through is escaped as text here, never passed on.
+    pub fn html(&self) -> String {
+        let events = Parser::new(&self.body).map(|event| match event {
+            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            other => other,
+        });
+        let mut out = String::with_capacity(self.body.len() * 2);
+        pulldown_cmark::html::push_html(&mut out, events);
+        out
+    }
 }
 
 /// `content/catalogue.toml`: the topic vocabulary and which ranges each locale has declared complete.
