@@ -1,0 +1,189 @@
+# tsunagu: strings of the app's screens (ui/). Keys match locales/ja/ui.ftl.
+# Dates and stages ("12 weeks 3 days pregnant") come already localised from the app's core.
+
+## Whole app
+app-name = tsunagu
+app-loading = Loading…
+app-load-failed = The app's data could not be loaded.
+error-unexpected = Something unexpected went wrong. Please try again.
+retry = Try again
+skip-to-content = Skip to content
+sample-badge = Sample town
+sample-badge-note = This is a fictional town, set up as a sample.
+nav-label = Main menu
+nav-today = Today
+nav-archive = Archive
+nav-children = Children
+nav-settings = Settings
+back = Back
+cancel = Not now
+saved = Saved.
+child-unnamed = Your child
+
+## Welcome
+welcome-from = From { $town }
+welcome-title = One message each morning, from pregnancy to age three
+welcome-privacy-title = No account needed
+welcome-privacy = Your dates and what you have read are stored only on this phone. The only thing it fetches is your town's notices.
+welcome-switch-language = 日本語
+welcome-register-title = Register your child
+welcome-registered = { $name } is registered ({ $stage }).
+welcome-notify-title = Your daily message
+welcome-notify-text = One notification a day, at the time you choose. Even without notifications, your messages are here whenever you open the app.
+welcome-start = Get started
+
+## Registration form
+register-kind-legend = Where you are now
+register-kind-expecting = We are expecting a baby
+register-kind-born = Our baby has been born
+register-due = Due date
+register-due-hint = The date in your maternal and child health handbook, or from your clinic.
+register-birth = Date of birth
+register-born-due = Due date (if you know it)
+register-born-due-hint = If your baby came early, this lets the app show corrected age.
+register-nickname = Nickname (optional)
+register-nickname-hint = Only used in the app, to tell children apart.
+register-submit = Register
+
+## Notifications
+notify-allow = Allow notifications
+notify-allowed = Notifications are allowed.
+notify-not-yet = Notifications are not allowed yet.
+notify-denied = Notifications were not allowed. You can change this later in your device settings.
+delivery-time = Time of day
+delivery-time-hint = 8:00 in the morning unless you change it.
+
+## Today
+today-title = Today
+today-unread-earlier = You have { $count } unread earlier { $count ->
+    [one] message
+   *[other] messages
+}
+today-no-message = There is no message today. Earlier messages are in the archive.
+today-missing = Today's message is still being written. It will appear here as soon as it is ready.
+today-milestone = A day to mark
+today-ask-born = It is two weeks since the due date. If your baby has arrived, please record the birth date, and the messages will switch to ones for your baby.
+today-record-birth = Record the birth
+today-notices = From your town
+today-none-active = No messages are being sent right now.
+today-see-children = See your children
+stage-label = Stage
+
+## Messages
+message-bookmark = Bookmark
+message-bookmark-of = Bookmark "{ $title }"
+message-earlier = Before registration
+message-earlier-note = From before you registered: never notified, but here to read.
+message-untitled = (Message being written)
+message-not-written = This message is still being written.
+message-back = Back to the list
+
+## Archive
+archive-title = Messages so far
+archive-search-label = Search messages
+archive-search-hint = For example: anaemia, solid food
+archive-search-submit = Search
+archive-search-clear = Clear search
+archive-filter-legend = Filter
+archive-filter-child = Child
+archive-filter-all-children = All children
+archive-filter-unread = Unread only
+archive-filter-bookmarked = Bookmarked only
+archive-count = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}
+archive-search-results = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+} for "{ $query }"
+archive-empty = No messages yet.
+archive-no-results = Nothing found. Try another word.
+archive-unread = Unread
+archive-more = Show more
+archive-stopped-hidden = Messages for a child whose messages are stopped appear when you choose that child above.
+
+## Children
+children-title = Children
+children-add = Add a child
+children-add-title = Add a child
+child-status-expecting = Expecting
+child-status-born = Born
+child-status-ended = Messages stopped
+child-due = Due { $date }
+child-birth = Born { $date }
+child-preterm = Corrected age is shown as well.
+child-born-action = Our baby has arrived
+child-edit-action = Correct dates
+child-stop-action = Stop messages
+child-resume-action = Resume messages
+child-stopped-note = Messages for this child are stopped.
+child-actions = Actions for { $name }
+
+## Correcting dates, deleting records
+edit-title = Correct dates
+edit-save = Save
+edit-delete-title = Delete this child's records
+edit-delete-text = Removes the registration and the message history from this device. This cannot be undone.
+edit-delete = Delete records
+edit-delete-confirm = Press again to delete for good
+edit-deleted = The records were deleted.
+
+## Birth
+born-title = Record the birth
+born-date = Date of birth
+born-submit = Record
+born-done-title = Congratulations
+born-done-text = Congratulations on your baby's arrival. From today, the messages are for your baby and your whole family. First of all, rest as much as you can.
+born-done-today = See today's message
+
+## Stopping messages
+stop-title = Stop messages
+stop-intro = You can stop every message for this child here, for any reason.
+stop-reason-legend = If you wish, choose a reason (you can stop without one)
+stop-reason-pregnancy-loss = We lost our baby during pregnancy
+stop-reason-child-loss = We lost our child
+stop-reason-other = Another reason
+stop-continue = Continue
+stop-confirm-title = Before you stop
+stop-confirm-text = When you press "Stop", every message for this child stops at once and any planned notifications are cancelled. Messages you have already received stay on this device.
+stop-confirm = Stop
+stop-done-title = Messages are stopped
+stop-done-text = Every message for this child has stopped, and planned notifications are cancelled.
+stop-done-back = Back to children
+support-title = People you can talk to
+support-text = Please don't carry this alone. Your clinic or doctor, and the town's public health nurses and family support centre, are there whenever you want to talk.
+support-hours = Hours: { $hours }
+support-call = Call { $name }
+resume-title = Resume messages?
+resume-text = Messages start again from the day you choose to resume. Nothing from the stopped time will be notified.
+resume-confirm = Resume
+
+## Settings
+settings-title = Settings
+settings-notifications = Notifications
+settings-test = Send a test notification
+settings-display = Display and language
+settings-test-sent = Test notification sent.
+settings-language = Language
+language-ja = 日本語
+language-en = English
+settings-text-size = Text size
+text-size-standard = Standard
+text-size-large = Large
+text-size-larger = Larger
+settings-theme = Appearance
+theme-system = Match device
+theme-light = Light
+theme-dark = Dark
+settings-data = Your data
+settings-data-text = Everything is stored only on this device. To move to a new phone, export a file here and import it there.
+settings-export = Export data
+settings-exported = Exported ({ $file }).
+settings-import-file = Choose a file to import
+settings-import-confirm-text = This replaces all data on this device (children, read marks, bookmarks and settings) with the contents of "{ $file }". Continue?
+settings-import-confirm = Replace
+settings-imported = Imported.
+settings-support = Support contacts
+settings-about = About this app
+settings-version = Version { $version }

@@ -1,0 +1,31 @@
+// The one place that chooses the backend: Tauri inside the app, the in-memory mock in a plain
+// browser (dev server, browser tests). Everything else imports `api` and `events` from here.
+import { createApi, tauriInvoke, type Api } from './ipc';
+import { tauriEvents } from './events';
+import type { Events } from './types';
+
+export { BackendError } from './ipc';
+export type * from './types';
+
+export let api: Api;
+export let events: Events;
+export let usingMock = false;
+
+export function insideTauri(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+/** Picks the backend once; must resolve before any screen talks to `api`. */
+export async function initBackend(): Promise<void> {
+  if (api) return;
+  if (insideTauri()) {
+    api = createApi(tauriInvoke);
+    events = tauriEvents;
+    return;
+  }
+  const { installMockBackend } = await import('./mock');
+  const mock = installMockBackend();
+  api = createApi(mock.invoke);
+  events = mock.events;
+  usingMock = true;
+}

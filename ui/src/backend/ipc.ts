@@ -1,0 +1,97 @@
+// Typed wrappers for every command of docs/ipc.md. The transport (Tauri's `invoke` or the
+// in-memory mock) is passed in; every rejection comes out as a `BackendError` {code, message}.
+import { invoke as tauriCoreInvoke } from '@tauri-apps/api/core';
+import type {
+  AppInfo,
+  ArchiveEntryView,
+  ArchiveFilter,
+  BackendErrorShape,
+  ChildView,
+  Command,
+  Commands,
+  EndedReason,
+  Invoke,
+  MessageView,
+  SettingKey,
+  SettingsView,
+  TodayView,
+} from './types';
+
+/** The one error shape of the contract, as a real `Error` so stacks survive. */
+export class BackendError extends Error implements BackendErrorShape {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'BackendError';
+    this.code = code;
+  }
+}
+
+function isShape(e: unknown): e is BackendErrorShape {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as BackendErrorShape).code === 'string' &&
+    typeof (e as BackendErrorShape).message === 'string'
+  );
+}
+
+/** Turns whatever a transport rejected with into `{code, message}` (`internal` when unknown). */
+export function normaliseError(e: unknown): BackendError {
+  if (e instanceof BackendError) return e;
+  if (isShape(e)) return new BackendError(e.code, e.message);
+  if (typeof e === 'string') return new BackendError('internal', e);
+  if (e instanceof Error) return new BackendError('internal', e.message);
+  return new BackendError('internal', '');
+}
+
+/** Sends a command through Tauri (only valid inside the app's WebView). */
+export const tauriInvoke: Invoke = (cmd, args) => tauriCoreInvoke(cmd, args);
+
+/** Drops `undefined` fields so optional arguments are absent, not null, on the wire. */
+function clean(args: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!args) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+export function createApi(invoke: Invoke) {
+  async function call<C extends Command>(
+    cmd: C,
+    ...args: Commands[C]['args'] extends undefined ? [] : [Commands[C]['args']]
+  ): Promise<Commands[C]['result']> {
+    try {
+      return (await invoke(cmd, clean(args[0] as Record<string, unknown> | undefined))) as Commands[C]['result'];
+    } catch (e) {
+      throw normaliseError(e);
+    }
+  }
+
+  return {
+    appInfo: (): Promise<AppInfo> => call('app_info'),
+    listChildren: (): Promise<ChildView[]> => call('list_children'),
+    addChild: (a: { nickname?: string; dueDate?: string; birthDate?: string }): Promise<ChildView> =>
+      call('add_child', a),
+    recordBirth: (id: number, birthDate: string): Promise<ChildView> => call('record_birth', { id, birthDate }),
+    correctDates: (id: number, dates: { dueDate?: string; birthDate?: string }): Promise<ChildView> =>
+      call('correct_dates', { id, ...dates }),
+    endChild: (id: number, reason: EndedReason): Promise<ChildView> => call('end_child', { id, reason }),
+    resumeChild: (id: number): Promise<ChildView> => call('resume_child', { id }),
+    deleteChild: (id: number): Promise<null> => call('delete_child', { id }),
+    today: (): Promise<TodayView> => call('today'),
+    archive: (filter: ArchiveFilter = {}): Promise<ArchiveEntryView[]> => call('archive', filter),
+    search: (query: string): Promise<ArchiveEntryView[]> => call('search', { query }),
+    openMessage: (deliveryId: number): Promise<MessageView> => call('open_message', { deliveryId }),
+    setBookmark: (deliveryId: number, bookmarked: boolean): Promise<null> =>
+      call('set_bookmark', { deliveryId, bookmarked }),
+    getSettings: (): Promise<SettingsView> => call('get_settings'),
+    setSetting: (key: SettingKey, value: string): Promise<SettingsView> => call('set_setting', { key, value }),
+    requestNotificationPermission: (): Promise<boolean> => call('request_notification_permission'),
+    sendTestNotification: (): Promise<null> => call('send_test_notification'),
+    exportData: (): Promise<string> => call('export_data'),
+    importData: (data: string): Promise<null> => call('import_data', { data }),
+  };
+}

@@ -1,0 +1,49 @@
+// Installs the in-memory backend for a plain browser. Configuration comes from
+// `window.__TSUNAGU_MOCK_CONFIG__` (set by the browser tests' init script) or the page's query
+// string (`?today=2026-11-25&seed=family&lang=en`, handy with `npm run dev`).
+import { createLocalEvents } from './events';
+import type { EventName, EventPayloads, Events, Invoke } from './types';
+import { MockBackend, type MockConfig } from './mock/backend';
+import { parseDate } from './mock/dates';
+
+export { MockBackend, type MockConfig } from './mock/backend';
+
+declare global {
+  interface Window {
+    __TSUNAGU_MOCK_CONFIG__?: MockConfig;
+    /** Test hooks: emit shell events, move the mock's clock. Present only with the mock. */
+    __TSUNAGU_MOCK__?: {
+      backend: MockBackend;
+      emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+      setToday(date: string): void;
+    };
+  }
+}
+
+function configFromPage(): MockConfig {
+  const config: MockConfig = { ...(window.__TSUNAGU_MOCK_CONFIG__ ?? {}) };
+  const q = new URLSearchParams(window.location.search);
+  const today = q.get('today');
+  if (today && parseDate(today) !== null) config.today = today;
+  const seed = q.get('seed');
+  if (seed === 'family' || seed === 'empty') config.seed = seed;
+  const lang = q.get('lang');
+  if (lang === 'ja' || lang === 'en') config.lang = lang;
+  return config;
+}
+
+export function installMockBackend(): { invoke: Invoke; events: Events } {
+  const backend = new MockBackend(configFromPage());
+  const events = createLocalEvents();
+  window.__TSUNAGU_MOCK__ = {
+    backend,
+    emit: (event, payload) => events.emit(event, payload),
+    setToday(date) {
+      const d = parseDate(date);
+      if (d === null) throw new Error(`not a date: ${date}`);
+      backend.today = d;
+      events.emit('data-changed', null);
+    },
+  };
+  return { invoke: (cmd, args) => backend.invoke(cmd, args), events };
+}

@@ -1,0 +1,535 @@
+// An in-memory backend implementing every command of docs/ipc.md, for the browser and the tests.
+// What is due is always computed from the dates (CADENCE.md); the archive keeps read and bookmark
+// marks. Results go through JSON, as they would over IPC.
+import type {
+  AppInfo,
+  ArchiveEntryView,
+  ArchiveFilter,
+  ChildView,
+  Command,
+  EndedReason,
+  Lang,
+  MessageView,
+  SettingsView,
+  TodayChild,
+  TodayView,
+} from '../types';
+import { dueOn, isPreterm, planUntil, stageOn, validate, type MockChild, type Programme, type Stage } from './cadence';
+import { messageFor, noticesFor, plainText } from './content';
+import { addMonths, formatDay, gestationalDays, localToday, parseDate } from './dates';
+import { dateLabel, demoTown, milestoneLabel as milestoneText, mockError, stageLabel } from './labels';
+
+export type MockConfig = {
+  /** The mock's "today", `YYYY-MM-DD` (default: the local date). */
+  today?: string;
+  /** `family`: two children already registered; `empty` (default): the first launch. */
+  seed?: 'empty' | 'family';
+  lang?: Lang;
+  programme?: Programme;
+  /** Whether the platform grants notifications when asked (default true). */
+  notificationsGranted?: boolean;
+};
+
+type Delivery = {
+  id: number;
+  childId: number;
+  slot: string;
+  dueOn: number;
+  earlier: boolean;
+  stage: Stage;
+  read: boolean;
+  bookmarked: boolean;
+};
+
+/** A failure inside a command; becomes `{code, message}` in the reader's language. */
+class Fail {
+  constructor(
+    readonly code: string,
+    readonly args: Record<string, string> = {},
+  ) {}
+}
+
+const REASONS: EndedReason[] = ['pregnancy-loss', 'child-loss', 'other'];
+const TEXT_SIZES = ['standard', 'large', 'larger'];
+const THEMES = ['system', 'light', 'dark'];
+
+export class MockBackend {
+  today: number;
+  private children: MockChild[] = [];
+  private deliveries: Delivery[] = [];
+  private nextChildId = 1;
+  private nextDeliveryId = 1;
+  private settings: SettingsView;
+  private readonly programme: Programme;
+  private readonly grant: boolean;
+  /** Test notifications "sent", newest last (the mock has no platform to show them on). */
+  readonly sentNotifications: string[] = [];
+
+  constructor(config: MockConfig = {}) {
+    this.today = parseDate(config.today ?? localToday()) ?? parseDate(localToday())!;
+    this.programme = config.programme ?? 'age3';
+    this.grant = config.notificationsGranted ?? true;
+    this.settings = {
+      deliveryTime: '08:00',
+      locale: config.lang ?? 'ja',
+      textSize: 'standard',
+      theme: 'system',
+      notificationsAllowed: false,
+    };
+    if (config.seed === 'family') this.seedFamily();
+  }
+
+  get lang(): Lang {
+    return this.settings.locale;
+  }
+
+  /** Runs one command the way Tauri's `invoke` would: a JSON value, or a `{code, message}` rejection. */
+  async invoke(cmd: Command, args: Record<string, unknown> = {}): Promise<unknown> {
+    try {
+      const result = this.handle(cmd, args);
+      return result === undefined ? null : JSON.parse(JSON.stringify(result));
+    } catch (e) {
+      if (e instanceof Fail) throw mockError(e.code, e.args, this.lang);
+      throw mockError('internal', { value: String(e) }, this.lang);
+    }
+  }
+
+  private handle(cmd: Command, a: Record<string, unknown>): unknown {
+    switch (cmd) {
+      case 'app_info':
+        return { town: demoTown(this.lang), version: '0.1.0 (mock)', lang: this.lang } satisfies AppInfo;
+      case 'list_children':
+        return this.children.map((c) => this.childView(c));
+      case 'add_child':
+        return this.addChild(str(a.nickname) ?? '', optDate(a.dueDate), optDate(a.birthDate));
+      case 'record_birth':
+        return this.recordBirth(num(a.id), date(a.birthDate));
+      case 'correct_dates':
+        return this.correctDates(num(a.id), optDate(a.dueDate), optDate(a.birthDate));
+      case 'end_child':
+        return this.endChild(num(a.id), a.reason as EndedReason);
+      case 'resume_child':
+        return this.resumeChild(num(a.id));
+      case 'delete_child':
+        this.child(num(a.id));
+        this.children = this.children.filter((c) => c.id !== a.id);
+        this.deliveries = this.deliveries.filter((d) => d.childId !== a.id);
+        return null;
+      case 'today':
+        return this.todayView();
+      case 'archive':
+        return this.archive(a as ArchiveFilter);
+      case 'search':
+        return this.search(str(a.query) ?? '');
+      case 'open_message': {
+        const d = this.delivery(num(a.deliveryId));
+        d.read = true;
+        return this.messageView(d);
+      }
+      case 'set_bookmark':
+        this.delivery(num(a.deliveryId)).bookmarked = Boolean(a.bookmarked);
+        return null;
+      case 'get_settings':
+        return this.settings;
+      case 'set_setting':
+        return this.setSetting(str(a.key) ?? '', str(a.value) ?? '');
+      case 'request_notification_permission':
+        this.settings.notificationsAllowed = this.grant;
+        return this.grant;
+      case 'send_test_notification':
+        this.sentNotifications.push(this.lang === 'ja' ? 'テスト通知' : 'Test notification');
+        return null;
+      case 'export_data':
+        return this.exportData();
+      case 'import_data':
+        this.importData(str(a.data) ?? '');
+        return null;
+      default:
+        throw new Fail('internal', { value: `unknown command ${String(cmd)}` });
+    }
+  }
+
+  // --- children -------------------------------------------------------------------------------
+
+  private child(id: number): MockChild {
+    const c = this.children.find((c) => c.id === id);
+    if (!c) throw new Fail('unknown-child', { id: String(id) });
+    return c;
+  }
+
+  private childView(c: MockChild): ChildView {
+    const status = c.endedOn !== null ? 'ended' : c.birth !== null ? 'born' : 'expecting';
+    const stage = status === 'ended' ? undefined : stageOn(c, this.today);
+    return {
+      id: c.id,
+      nickname: c.nickname,
+      status,
+      endedReason: c.endedReason ?? undefined,
+      dueDate: c.dueDate !== null ? formatDay(c.dueDate) : undefined,
+      birthDate: c.birth !== null ? formatDay(c.birth) : undefined,
+      stage: stage ? stageLabel(stage, this.lang) : undefined,
+      preterm: isPreterm(c),
+    };
+  }
+
+  private check(c: Pick<MockChild, 'dueDate' | 'birth'>): void {
+    const err = validate(c, this.today);
+    if (err) throw new Fail(err.code, err.args);
+  }
+
+  private addChild(nickname: string, dueDate: number | null, birth: number | null): ChildView {
+    this.check({ dueDate, birth });
+    const c: MockChild = {
+      id: this.nextChildId++,
+      nickname: nickname.trim(),
+      dueDate,
+      birth,
+      birthRecordedOn: birth !== null ? this.today : null,
+      registeredOn: this.today,
+      endedOn: null,
+      endedReason: null,
+    };
+    this.children.push(c);
+    this.catchUp();
+    return this.childView(c);
+  }
+
+  private recordBirth(id: number, birth: number): ChildView {
+    const c = this.child(id);
+    if (c.endedOn !== null) throw new Fail('child-ended', { id: String(id) });
+    if (c.birth !== null) throw new Fail('already-born', { id: String(id) });
+    this.check({ dueDate: c.dueDate, birth });
+    c.birth = birth;
+    c.birthRecordedOn = this.today;
+    // Pregnancy messages stop at once: today's becomes the baby's.
+    this.deliveries = this.deliveries.filter((d) => !(d.childId === id && d.slot.startsWith('p-') && d.dueOn >= this.today));
+    this.catchUp();
+    return this.childView(c);
+  }
+
+  private correctDates(id: number, dueDate: number | null, birth: number | null): ChildView {
+    const c = this.child(id);
+    if (c.endedOn !== null) throw new Fail('child-ended', { id: String(id) });
+    if (birth !== null && c.birth === null) throw new Fail('not-born', { id: String(id) });
+    const next = { dueDate: dueDate ?? c.dueDate, birth: birth ?? c.birth };
+    this.check(next);
+    c.dueDate = next.dueDate;
+    c.birth = next.birth;
+    // Keep what still fits the new dates (with its marks); the rest is recomputed.
+    const plan = new Map(planUntil(c, this.programme, this.today).map((e) => [e.slot, e]));
+    this.deliveries = this.deliveries.filter((d) => d.childId !== id || plan.get(d.slot)?.date === d.dueOn);
+    this.catchUp();
+    return this.childView(c);
+  }
+
+  private endChild(id: number, reason: EndedReason): ChildView {
+    const c = this.child(id);
+    if (c.endedOn !== null) throw new Fail('child-ended', { id: String(id) });
+    if (!REASONS.includes(reason)) throw new Fail('internal', { value: `reason ${String(reason)}` });
+    c.endedOn = this.today;
+    c.endedReason = reason;
+    // Everything stops at once, today's message included.
+    this.deliveries = this.deliveries.filter((d) => !(d.childId === id && d.dueOn >= this.today));
+    return this.childView(c);
+  }
+
+  private resumeChild(id: number): ChildView {
+    const c = this.child(id);
+    if (c.endedOn === null) throw new Fail('child-not-ended', { id: String(id) });
+    this.check(c);
+    c.endedOn = null;
+    c.endedReason = null;
+    // Days in between are not back-notified.
+    c.registeredOn = this.today;
+    this.catchUp();
+    return this.childView(c);
+  }
+
+  // --- deliveries -----------------------------------------------------------------------------
+
+  /** Records every slot due up to today for every child, from the dates alone. Idempotent. */
+  private catchUp(): void {
+    for (const c of this.children) {
+      const have = new Set(this.deliveries.filter((d) => d.childId === c.id).map((d) => d.slot));
+      for (const e of planUntil(c, this.programme, this.today)) {
+        if (have.has(e.slot)) continue;
+        this.deliveries.push({
+          id: this.nextDeliveryId++,
+          childId: c.id,
+          slot: e.slot,
+          dueOn: e.date,
+          earlier: e.earlier,
+          stage: e.stage,
+          read: false,
+          bookmarked: false,
+        });
+      }
+    }
+  }
+
+  private delivery(id: number): Delivery {
+    const d = this.deliveries.find((d) => d.id === id);
+    if (!d) throw new Fail('unknown-delivery', { id: String(id) });
+    return d;
+  }
+
+  private messageView(d: Delivery): MessageView {
+    const text = messageFor(d.slot, this.lang);
+    return {
+      deliveryId: d.id,
+      childId: d.childId,
+      slot: d.slot,
+      dueOn: formatDay(d.dueOn),
+      dateLabel: dateLabel(d.dueOn, this.lang),
+      stage: stageLabel(d.stage, this.lang),
+      title: text?.title ?? '',
+      html: text?.html ?? '',
+      read: d.read,
+      bookmarked: d.bookmarked,
+      earlier: d.earlier,
+    };
+  }
+
+  private entryView(d: Delivery): ArchiveEntryView {
+    return {
+      deliveryId: d.id,
+      childId: d.childId,
+      nickname: this.children.find((c) => c.id === d.childId)?.nickname ?? '',
+      slot: d.slot,
+      dueOn: formatDay(d.dueOn),
+      dateLabel: dateLabel(d.dueOn, this.lang),
+      title: messageFor(d.slot, this.lang)?.title ?? '',
+      read: d.read,
+      bookmarked: d.bookmarked,
+      earlier: d.earlier,
+    };
+  }
+
+  private newestFirst(list: Delivery[]): Delivery[] {
+    return [...list].sort((a, b) => b.dueOn - a.dueOn || a.childId - b.childId || b.id - a.id);
+  }
+
+  private todayView(): TodayView {
+    this.catchUp();
+    const children: TodayChild[] = this.children.map((c) => {
+      const due = dueOn(c, this.programme, this.today);
+      const tc: TodayChild = { child: this.childView(c), askIfBorn: due?.askIfBorn ?? false, notices: [] };
+      if (!due) return tc;
+      if (due.slot) {
+        const d = this.deliveries.find((d) => d.childId === c.id && d.slot === due.slot && !d.earlier);
+        if (d && messageFor(d.slot, this.lang)) tc.message = this.messageView(d);
+        else tc.missing = due.slot;
+      }
+      if (due.milestone) tc.milestone = milestoneText(due.milestone, this.lang);
+      const baby = c.birth !== null && (c.dueDate === null || this.today >= (c.birthRecordedOn ?? c.birth));
+      tc.notices = baby
+        ? noticesFor('baby', this.today - c.birth!, this.lang)
+        : noticesFor('pregnancy', gestationalDays(c.dueDate!, this.today), this.lang);
+      return tc;
+    });
+    const ended = new Set(this.children.filter((c) => c.endedOn !== null).map((c) => c.id));
+    const unreadEarlier = this.deliveries.filter(
+      (d) => !d.read && !d.earlier && d.dueOn < this.today && !ended.has(d.childId),
+    ).length;
+    return { date: formatDay(this.today), dateLabel: dateLabel(this.today, this.lang), children, unreadEarlier };
+  }
+
+  private archive(f: ArchiveFilter): ArchiveEntryView[] {
+    this.catchUp();
+    const list = this.deliveries.filter(
+      (d) =>
+        (f.childId === undefined || d.childId === f.childId) &&
+        (!f.unreadOnly || !d.read) &&
+        (!f.bookmarkedOnly || d.bookmarked),
+    );
+    return this.newestFirst(list).map((d) => this.entryView(d));
+  }
+
+  private search(query: string): ArchiveEntryView[] {
+    const q = query.trim().toLocaleLowerCase();
+    if (!q) return [];
+    const hits = this.deliveries.filter((d) => {
+      const text = messageFor(d.slot, this.lang);
+      if (!text) return false;
+      return `${text.title} ${plainText(text.html)}`.toLocaleLowerCase().includes(q);
+    });
+    return this.newestFirst(hits).map((d) => this.entryView(d));
+  }
+
+  // --- settings and data ----------------------------------------------------------------------
+
+  private setSetting(key: string, value: string): SettingsView {
+    const bad = () => new Fail('invalid-setting', { key, value });
+    switch (key) {
+      case 'delivery-time': {
+        const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+        if (!m) throw bad();
+        this.settings.deliveryTime = value;
+        break;
+      }
+      case 'locale':
+        if (value !== 'ja' && value !== 'en') throw new Fail('unknown-locale', { value });
+        this.settings.locale = value;
+        break;
+      case 'text-size':
+        if (!TEXT_SIZES.includes(value)) throw bad();
+        this.settings.textSize = value as SettingsView['textSize'];
+        break;
+      case 'theme':
+        if (!THEMES.includes(value)) throw bad();
+        this.settings.theme = value as SettingsView['theme'];
+        break;
+      default:
+        throw bad();
+    }
+    return this.settings;
+  }
+
+  private exportData(): string {
+    const day = (n: number | null) => (n === null ? null : formatDay(n));
+    return JSON.stringify(
+      {
+        app: 'tsunagu',
+        format: 1,
+        exportedOn: formatDay(this.today),
+        settings: this.settings,
+        children: this.children.map((c) => ({
+          id: c.id,
+          nickname: c.nickname,
+          dueDate: day(c.dueDate),
+          birthDate: day(c.birth),
+          birthRecordedOn: day(c.birthRecordedOn),
+          registeredOn: day(c.registeredOn),
+          endedOn: day(c.endedOn),
+          endedReason: c.endedReason,
+        })),
+        archive: this.deliveries.map((d) => ({
+          childId: d.childId,
+          slot: d.slot,
+          dueOn: formatDay(d.dueOn),
+          earlier: d.earlier,
+          read: d.read,
+          bookmarked: d.bookmarked,
+        })),
+      },
+      null,
+      2,
+    );
+  }
+
+  private importData(text: string): void {
+    const invalid = () => new Fail('invalid-import');
+    let doc: ExportDoc;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      throw invalid();
+    }
+    if (!doc || doc.app !== 'tsunagu' || doc.format !== 1 || !Array.isArray(doc.children) || !Array.isArray(doc.archive)) {
+      throw invalid();
+    }
+    const day = (s: string | null | undefined) => (s ? parseDate(s) : null);
+    const children: MockChild[] = doc.children.map((c) => {
+      const registeredOn = day(c.registeredOn);
+      if (typeof c.id !== 'number' || registeredOn === null) throw invalid();
+      return {
+        id: c.id,
+        nickname: String(c.nickname ?? ''),
+        dueDate: day(c.dueDate),
+        birth: day(c.birthDate),
+        birthRecordedOn: day(c.birthRecordedOn),
+        registeredOn,
+        endedOn: day(c.endedOn),
+        endedReason: c.endedReason ?? null,
+      };
+    });
+    const settings = { ...this.settings, ...(doc.settings ?? {}) };
+    // One transaction: nothing changes unless the whole document is good.
+    this.children = children;
+    this.deliveries = [];
+    this.nextChildId = Math.max(0, ...children.map((c) => c.id)) + 1;
+    this.settings = settings;
+    this.catchUp();
+    for (const mark of doc.archive) {
+      const d = this.deliveries.find((d) => d.childId === mark.childId && d.slot === mark.slot);
+      if (d) {
+        d.read = Boolean(mark.read);
+        d.bookmarked = Boolean(mark.bookmarked);
+      }
+    }
+  }
+
+  // --- sample data ----------------------------------------------------------------------------
+
+  /** Two children: one expected in the spring, one toddler born early, registered a month after birth. */
+  private seedFamily(): void {
+    const t = this.today;
+    const toddlerBirth = addMonths(t, -12) - 7 * 20;
+    this.children.push(
+      {
+        id: this.nextChildId++,
+        nickname: 'こはる',
+        dueDate: t + 110,
+        birth: null,
+        birthRecordedOn: null,
+        registeredOn: t - 12,
+        endedOn: null,
+        endedReason: null,
+      },
+      {
+        id: this.nextChildId++,
+        nickname: 'そうた',
+        dueDate: toddlerBirth + 35,
+        birth: toddlerBirth,
+        birthRecordedOn: toddlerBirth + 30,
+        registeredOn: toddlerBirth + 30,
+        endedOn: null,
+        endedReason: null,
+      },
+    );
+    this.catchUp();
+    // A family that has been reading along: everything before the last few days is read.
+    for (const d of this.deliveries) {
+      if (d.dueOn < t - 2) d.read = true;
+      if (d.slot === 'p-22d0' || d.slot === 'b-0030') d.bookmarked = true;
+    }
+  }
+}
+
+type ExportDoc = {
+  app?: string;
+  format?: number;
+  settings?: Partial<SettingsView>;
+  children: {
+    id: number;
+    nickname?: string;
+    dueDate?: string | null;
+    birthDate?: string | null;
+    birthRecordedOn?: string | null;
+    registeredOn?: string;
+    endedOn?: string | null;
+    endedReason?: EndedReason | null;
+  }[];
+  archive: { childId: number; slot: string; read?: boolean; bookmarked?: boolean }[];
+};
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function num(v: unknown): number {
+  if (typeof v !== 'number') throw new Fail('internal', { value: `expected a number, got ${String(v)}` });
+  return v;
+}
+
+function date(v: unknown): number {
+  const s = str(v) ?? '';
+  const d = parseDate(s);
+  if (d === null) throw new Fail('invalid-date', { value: s });
+  return d;
+}
+
+function optDate(v: unknown): number | null {
+  if (v === undefined || v === null || v === '') return null;
+  return date(v);
+}

@@ -1,0 +1,47 @@
+// The app's shared state: town, settings, children and the current route. Screens load their
+// own data and reload whenever `revision` moves (data-changed, language switch, import).
+import { api } from '../backend';
+import type { AppInfo, ChildView, SettingsView } from '../backend/types';
+import { setLang } from '../i18n.svelte';
+import { applyAppearance } from './appearance';
+import { parseHash, type Route } from './route';
+
+class AppState {
+  info = $state<AppInfo | null>(null);
+  settings = $state<SettingsView | null>(null);
+  children = $state<ChildView[]>([]);
+  route = $state<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
+  revision = $state(0);
+
+  /** Reloads what every screen shares, and applies the settings to the page. */
+  async refresh(): Promise<void> {
+    const [info, settings, children] = await Promise.all([api.appInfo(), api.getSettings(), api.listChildren()]);
+    this.info = info;
+    this.children = children;
+    this.applySettings(settings);
+  }
+
+  applySettings(settings: SettingsView): void {
+    this.settings = settings;
+    setLang(settings.locale);
+    applyAppearance(settings, this.info?.town);
+  }
+
+  /** Everything changed (outside the UI, or the language): reload and let screens refetch. */
+  async reloadAll(): Promise<void> {
+    await this.refresh();
+    this.revision += 1;
+  }
+
+  async reloadChildren(): Promise<void> {
+    this.children = await api.listChildren();
+  }
+}
+
+export const app = new AppState();
+
+export function navigate(path: string): void {
+  const hash = `#${path}`;
+  if (location.hash === hash) app.route = parseHash(hash);
+  else location.hash = hash;
+}

@@ -1,0 +1,8 @@
+import { mount } from 'svelte';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/screens.css';
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app')! });

@@ -1,0 +1,287 @@
+// The app as a family uses it, in Chromium, against the built UI and the mock backend.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, TODAY, go, launch, openApp, pageText, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shift = (days) => {
+  const d = new Date(`${TODAY}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+describe('built HTML', () => {
+  it('has no inline scripts, inline handlers or remote resources', async () => {
+    const html = await readFile(join(DIST, 'index.html'), 'utf8');
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i);
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
+    assert.doesNotMatch(html, /(src|href)=["']?(https?:)?\/\//i);
+  });
+});
+
+describe('first launch', () => {
+  it('registers by due date after an impossible date, then sets up notifications', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'empty' });
+    assert.match(page.url(), /#\/welcome$/);
+    assert.equal(await page.locator('.badge--sample').first().textContent(), 'サンプルの町');
+    assert.match(await pageText(page), /アカウントはいりません/);
+    assert.equal(await page.locator('nav').count(), 0, 'no tab bar before registration');
+
+    await page.getByLabel('出産予定日').fill(shift(400));
+    await page.getByLabel('呼び名(なくてもかまいません)').fill('ひなた');
+    await page.getByRole('button', { name: '登録する' }).click();
+    const error = page.locator('#welcome-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /40週より先/);
+    assert.equal(await page.getByLabel('出産予定日').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('出産予定日').getAttribute('aria-describedby'), 'welcome-due-hint welcome-error');
+
+    await page.getByLabel('出産予定日').fill(shift(140));
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByRole('heading', { name: '毎日のお知らせ' }).waitFor();
+    await page.getByRole('button', { name: '通知を許可する' }).click();
+    await page.getByText('通知は許可されています。').first().waitFor();
+    assert.equal(await page.getByLabel('お知らせの時刻').inputValue(), '08:00');
+    await page.getByLabel('お知らせの時刻').fill('07:30');
+    await page.getByRole('button', { name: 'はじめる' }).click();
+
+    await page.getByRole('heading', { level: 1, name: '今日' }).waitFor();
+    const card = page.locator('.today-card', { hasText: 'ひなた' });
+    assert.match(await card.locator('.stage').textContent(), /妊娠20週0日/);
+    assert.equal(await card.locator('article.message h3').count(), 1);
+    assert.equal(await page.evaluate(() => window.__TSUNAGU_MOCK__.backend.invoke('get_settings').then((s) => s.deliveryTime)), '07:30');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('a family already registered', () => {
+  it('reaches every screen from the tab bar', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    for (const [tab, heading] of [
+      ['これまで', 'これまでのメッセージ'],
+      ['子ども', '子ども'],
+      ['設定', '設定'],
+      ['今日', '今日'],
+    ]) {
+      await nav.getByRole('link', { name: tab }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      assert.equal(await nav.getByRole('link', { name: tab }).getAttribute('aria-current'), 'page');
+      // Focus moves to the new page's heading.
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    }
+    const text = await pageText(page);
+    assert.match(text, /妊娠24週2日/);
+    assert.match(text, /1歳4か月\(修正 1歳3か月\)/);
+    assert.match(text, /町からのお知らせ/);
+    assert.match(text, /まだ読んでいないメッセージが\d+通あります/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('opens, bookmarks and filters messages in the archive', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await page.getByRole('link', { name: /まだ読んでいないメッセージが/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'これまでのメッセージ' }).waitFor();
+    assert.equal(await page.getByLabel('未読だけ').isChecked(), true);
+    const unreadBefore = await page.locator('.entry').count();
+    assert.ok(unreadBefore > 0);
+    await page.locator('.entry__link').first().click();
+    await page.locator('#message-title').waitFor();
+    const title = await page.locator('#message-title').textContent();
+    const bookmark = page.getByRole('button', { name: 'ブックマーク' });
+    assert.equal(await bookmark.getAttribute('aria-pressed'), 'false');
+    await bookmark.click();
+    await page.waitForFunction(() => document.querySelector('.bookmark')?.getAttribute('aria-pressed') === 'true');
+    await page.getByRole('link', { name: '一覧にもどる' }).click();
+    await page.getByRole('heading', { level: 1, name: 'これまでのメッセージ' }).waitFor();
+    await page.getByLabel('未読だけ').uncheck();
+    await page.getByLabel('ブックマークだけ').check();
+    await page.locator('.entry__title', { hasText: title }).first().waitFor();
+    // Entries before registration are marked as such.
+    await page.getByLabel('ブックマークだけ').uncheck();
+    await page.getByLabel('子ども').selectOption({ label: 'そうた' });
+    await page.getByRole('button', { name: 'さらに表示' }).click();
+    await page.getByRole('button', { name: 'さらに表示' }).click();
+    await page.getByRole('button', { name: 'さらに表示' }).click();
+    await page.getByRole('button', { name: 'さらに表示' }).click();
+    assert.ok((await page.locator('.badge--earlier').count()) > 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('finds 貧血 and 離乳食 by search', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/archive');
+    for (const word of ['貧血', '離乳食']) {
+      await page.getByLabel('メッセージを検索').fill(word);
+      await page.getByRole('button', { name: '検索', exact: true }).click();
+      const status = page.getByRole('status').filter({ hasText: `「${word}」の検索結果` });
+      await status.waitFor();
+      const count = Number((await status.textContent()).match(/(\d+)件/)[1]);
+      assert.ok(count > 0, `${word}: ${count}`);
+      await page.locator('.entry__link').first().click();
+      await page.locator('#message-title').waitFor();
+      assert.match(await page.locator('main .prose').innerText(), new RegExp(word));
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'これまでのメッセージ' }).waitFor();
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('records a birth and switches to baby messages', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/children');
+    await page.getByRole('link', { name: '赤ちゃんが生まれました' }).click();
+    await page.getByRole('heading', { level: 1, name: '誕生日を記録する' }).waitFor();
+    await page.getByLabel('誕生日').fill(shift(1));
+    await page.getByRole('button', { name: '記録する' }).click();
+    await page.locator('#born-error').waitFor();
+    assert.match(await page.locator('#born-error').textContent(), /まだ来ていない日付/);
+    await page.getByLabel('誕生日').fill(shift(-1));
+    await page.getByRole('button', { name: '記録する' }).click();
+    await page.getByRole('heading', { level: 1, name: 'おめでとうございます' }).waitFor();
+    await page.getByRole('link', { name: '今日のメッセージを見る' }).click();
+    const card = page.locator('.today-card', { hasText: 'こはる' });
+    await card.waitFor();
+    assert.match(await card.locator('.stage').textContent(), /生後1日\(修正 妊娠/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('stops messages after a loss: support contacts, and never a congratulation', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/children');
+    const card = page.locator('.child-card', { hasText: 'こはる' });
+    await card.getByRole('link', { name: 'メッセージを止める' }).click();
+    await page.getByRole('heading', { level: 1, name: 'メッセージを止める' }).waitFor();
+    await page.getByLabel('妊娠中に、赤ちゃんとお別れした').check();
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.getByRole('heading', { level: 1, name: '止める前に' }).waitFor();
+    assert.match(await pageText(page), /すべてすぐに止まり、予定していた通知も取り消されます/);
+    await page.getByRole('button', { name: '止める', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'メッセージを止めました' }).waitFor();
+    await page.getByRole('heading', { name: '相談できるところ' }).waitFor();
+    const link = page.getByRole('link', { name: /#8000/ });
+    assert.equal(await link.getAttribute('href'), 'tel:%238000');
+    const celebratory = /おめでとう|お祝い|congratulat|celebrat/i;
+    assert.doesNotMatch(await pageText(page), celebratory);
+
+    for (const hash of ['#/today', '#/children', '#/archive']) {
+      await go(page, hash);
+      const text = await pageText(page);
+      assert.doesNotMatch(text, celebratory, hash);
+      if (hash === '#/today') assert.doesNotMatch(text, /こはる/);
+    }
+    const ended = await page.evaluate(() => window.__TSUNAGU_MOCK__.backend.invoke('list_children'));
+    assert.equal(ended[0].status, 'ended');
+    assert.equal(ended[0].endedReason, 'pregnancy-loss');
+
+    // Resuming is the family's own, explicit choice.
+    await go(page, '#/children');
+    await page.getByRole('button', { name: 'メッセージを再開する' }).click();
+    await page.getByRole('heading', { name: 'メッセージを再開しますか' }).waitFor();
+    await page.getByRole('button', { name: '再開する' }).click();
+    await page.locator('.child-card', { hasText: 'こはる' }).getByText('妊娠中').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('switches language from Japanese to English at once', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    await go(page, '#/settings');
+    await page.getByLabel('English').check();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.getByLabel('English').isChecked(), true);
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    const text = await pageText(page);
+    assert.match(text, /24 weeks 2 days pregnant/);
+    assert.match(text, /Tsunagu Town \(sample\)/);
+    assert.doesNotMatch(text, /今日|設定|妊娠/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('makes text larger across the UI', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize));
+    const tab = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('nav a span')).fontSize));
+    await go(page, '#/settings');
+    const [p0, t0] = [await size(), await tab()];
+    await page.getByLabel('特大').check();
+    await page.waitForFunction(() => document.documentElement.dataset.textSize === 'larger');
+    const [p1, t1] = [await size(), await tab()];
+    assert.ok(p1 >= p0 * 1.25, `body text ${p0} -> ${p1}`);
+    assert.ok(t1 >= t0 * 1.25, `tab bar ${t0} -> ${t1}`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    assert.ok(wide, 'no sideways scrolling at the largest size');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('answers open-day by showing that day, and data-changed by reloading', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/settings');
+    await page.evaluate((date) => window.__TSUNAGU_MOCK__.emit('open-day', { date, childId: 1 }), shift(-3));
+    await page.locator('#message-title').waitFor();
+    assert.match(await page.locator('.message__meta').textContent(), /こはる/);
+    await page.evaluate((date) => window.__TSUNAGU_MOCK__.emit('open-day', { date }), TODAY);
+    await page.getByRole('heading', { level: 1, name: '今日' }).waitFor();
+    // Midnight passes: the shell says data changed, and Today moves on.
+    await page.evaluate((date) => window.__TSUNAGU_MOCK__.setToday(date), shift(1));
+    await page.locator('.stage', { hasText: '妊娠24週3日' }).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('switches to dark and back, and exports a download', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/settings');
+    await page.getByLabel('ダーク').check();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(21, 26, 25)');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'データを書き出す' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^tsunagu-\d{4}-\d{2}-\d{2}\.json$/);
+    const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(json.children.length, 2);
+
+    // Import asks first, then replaces this device's data.
+    json.children = json.children.slice(1);
+    json.archive = json.archive.filter((a) => a.childId === 2);
+    await page.getByLabel('読み込むファイルを選ぶ').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
+    await page.getByText('「backup.json」の内容で').waitFor();
+    await page.getByRole('button', { name: '置きかえる' }).click();
+    await page.getByText('読み込みました。').waitFor();
+    await go(page, '#/children');
+    assert.equal(await page.locator('.child-card').count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

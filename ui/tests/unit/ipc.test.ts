@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+// The typed wrappers send docs/ipc.md's command names and camelCase arguments through Tauri's
+// invoke, and every rejection comes out as {code, message}.
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { BackendError, createApi, normaliseError, tauriInvoke } from '../../src/backend/ipc';
+
+afterEach(() => clearMocks());
+
+describe('createApi over Tauri', () => {
+  it('sends command names and camelCase arguments, without absent optionals', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'add_child') return { id: 1, nickname: '', status: 'expecting', preterm: false };
+      return null;
+    });
+    const api = createApi(tauriInvoke);
+    await api.addChild({ nickname: undefined, dueDate: '2027-03-15', birthDate: undefined });
+    await api.addChild({ nickname: 'はる', birthDate: '2026-10-01' });
+    await api.correctDates(1, { birthDate: '2027-03-10' });
+    await api.archive({ childId: 1, unreadOnly: true });
+    await api.setBookmark(7, true);
+    await api.setSetting('text-size', 'large');
+    await api.importData('{}');
+    expect(calls).toEqual([
+      ['add_child', { dueDate: '2027-03-15' }],
+      ['add_child', { nickname: 'はる', birthDate: '2026-10-01' }],
+      ['correct_dates', { id: 1, birthDate: '2027-03-10' }],
+      ['archive', { childId: 1, unreadOnly: true }],
+      ['set_bookmark', { deliveryId: 7, bookmarked: true }],
+      ['set_setting', { key: 'text-size', value: 'large' }],
+      ['import_data', { data: '{}' }],
+    ]);
+  });
+
+  it('passes the shell error shape through', async () => {
+    mockIPC(() => {
+      throw { code: 'birth-in-future', message: '誕生日 2030-01-01 がまだ来ていない日付です。' };
+    });
+    const api = createApi(tauriInvoke);
+    const e = await api.recordBirth(1, '2030-01-01').catch((e) => e);
+    expect(e).toBeInstanceOf(BackendError);
+    expect(e).toMatchObject({ code: 'birth-in-future', message: '誕生日 2030-01-01 がまだ来ていない日付です。' });
+  });
+});
+
+describe('normaliseError', () => {
+  it('turns anything else into internal', () => {
+    expect(normaliseError('command today not found')).toMatchObject({ code: 'internal', message: 'command today not found' });
+    expect(normaliseError(new TypeError('boom'))).toMatchObject({ code: 'internal', message: 'boom' });
+    expect(normaliseError(undefined)).toMatchObject({ code: 'internal', message: '' });
+    expect(normaliseError({ code: 1 })).toMatchObject({ code: 'internal' });
+  });
+});
