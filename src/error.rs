@@ -43,6 +43,10 @@ pub enum Error {
     },
     UnknownSlot(String),
     UnknownChild(i64),
+    /// No archive entry has this id.
+    UnknownDelivery(i64),
+    /// An import file that is not a tsunagu export or contradicts itself; nothing was changed.
+    InvalidImport(String),
     /// The birth of this child is already recorded.
     AlreadyBorn(i64),
     /// A birth date was given as a correction, but no birth is recorded: record the birth instead.
@@ -74,6 +78,49 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The build has no usable public key for its town's feed.
+    FeedNoKey,
+    /// The feed address is not https (plain http is allowed to this machine only).
+    FeedInsecureUrl(String),
+    /// The feed server could not be reached or the connection failed.
+    FeedNetwork(String),
+    FeedTimeout,
+    /// The connection closed before the whole feed arrived.
+    FeedTruncated,
+    /// The feed server answered with an unexpected HTTP status.
+    FeedHttp(u16),
+    /// The feed is larger than an app accepts.
+    FeedTooLarge {
+        max: u64,
+    },
+    /// No signature was published beside the feed, or it is not a minisign signature.
+    FeedUnsigned,
+    /// The feed was signed with a key other than the town's.
+    FeedWrongKey,
+    /// The signature does not match the feed's bytes: changed after signing, or damaged.
+    FeedSignature,
+    /// The signed trusted comment does not name this feed's town, version and generation time.
+    FeedComment(String),
+    /// A `_tsunagu.schema` this build does not read.
+    FeedSchema(String),
+    /// The feed document fails its checks.
+    FeedInvalid(Vec<crate::feed::Problem>),
+    /// The feed is another town's.
+    FeedWrongTown {
+        found: String,
+        expected: String,
+    },
+    /// The feed's version is older than the one held (a rollback); the held one is kept.
+    FeedRollback {
+        held: u64,
+        offered: u64,
+    },
+    /// The feed is past its `expires_at`; the held one is kept.
+    FeedExpired {
+        expires_at: String,
+    },
+    /// A minisign key file that cannot be used (damaged, or a wrong or missing password).
+    FeedKey(String),
 }
 
 impl Error {
@@ -90,6 +137,8 @@ impl Error {
             Error::BirthTooLongAgo { .. } => "birth-too-long-ago",
             Error::UnknownSlot(_) => "unknown-slot",
             Error::UnknownChild(_) => "unknown-child",
+            Error::UnknownDelivery(_) => "unknown-delivery",
+            Error::InvalidImport(_) => "invalid-import",
             Error::AlreadyBorn(_) => "already-born",
             Error::NotBorn(_) => "not-born",
             Error::ChildEnded(_) => "child-ended",
@@ -101,6 +150,23 @@ impl Error {
             Error::Database(_) => "database",
             Error::Catalogue(_) => "catalogue",
             Error::Io { .. } => "io",
+            Error::FeedNoKey => "feed-no-key",
+            Error::FeedInsecureUrl(_) => "feed-insecure-url",
+            Error::FeedNetwork(_) => "feed-network",
+            Error::FeedTimeout => "feed-timeout",
+            Error::FeedTruncated => "feed-truncated",
+            Error::FeedHttp(_) => "feed-http",
+            Error::FeedTooLarge { .. } => "feed-too-large",
+            Error::FeedUnsigned => "feed-unsigned",
+            Error::FeedWrongKey => "feed-wrong-key",
+            Error::FeedSignature => "feed-signature",
+            Error::FeedComment(_) => "feed-comment",
+            Error::FeedSchema(_) => "feed-schema",
+            Error::FeedInvalid(_) => "feed-invalid",
+            Error::FeedWrongTown { .. } => "feed-wrong-town",
+            Error::FeedRollback { .. } => "feed-rollback",
+            Error::FeedExpired { .. } => "feed-expired",
+            Error::FeedKey(_) => "feed-key",
         }
     }
 
@@ -109,6 +175,11 @@ impl Error {
         let d = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
         match self {
             Error::InvalidDate(s)
+            | Error::FeedInsecureUrl(s)
+            | Error::FeedNetwork(s)
+            | Error::FeedComment(s)
+            | Error::FeedKey(s)
+            | Error::InvalidImport(s)
             | Error::UnknownSlot(s)
             | Error::UnknownLocale(s)
             | Error::Catalogue(s) => {
@@ -132,6 +203,7 @@ impl Error {
                 vec![("birth", d(birth_date)), ("due", d(due_date))]
             }
             Error::UnknownChild(id)
+            | Error::UnknownDelivery(id)
             | Error::AlreadyBorn(id)
             | Error::NotBorn(id)
             | Error::ChildEnded(id)
@@ -161,6 +233,32 @@ impl Error {
                 ("path", path.display().to_string()),
                 ("value", source.to_string()),
             ],
+            Error::FeedNoKey
+            | Error::FeedTimeout
+            | Error::FeedTruncated
+            | Error::FeedUnsigned
+            | Error::FeedWrongKey
+            | Error::FeedSignature => vec![],
+            Error::FeedHttp(status) => vec![("status", status.to_string())],
+            Error::FeedTooLarge { max } => vec![("max", max.to_string())],
+            Error::FeedSchema(found) => vec![
+                ("value", found.clone()),
+                ("supported", crate::feed::SCHEMA.to_string()),
+            ],
+            Error::FeedInvalid(problems) => vec![
+                ("count", problems.len().to_string()),
+                (
+                    "value",
+                    problems.first().map(|p| p.to_string()).unwrap_or_default(),
+                ),
+            ],
+            Error::FeedWrongTown { found, expected } => {
+                vec![("value", found.clone()), ("expected", expected.clone())]
+            }
+            Error::FeedRollback { held, offered } => {
+                vec![("held", held.to_string()), ("offered", offered.to_string())]
+            }
+            Error::FeedExpired { expires_at } => vec![("value", expires_at.clone())],
         }
     }
 }

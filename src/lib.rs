@@ -5,6 +5,7 @@
 pub mod cadence;
 pub mod catalogue;
 pub mod error;
+pub mod feed;
 pub mod i18n;
 pub mod plan;
 pub mod store;

@@ -44,7 +44,12 @@ pub struct Planned {
 pub fn day_items(readers: &[Reader], programme: Programme, date: NaiveDate) -> Vec<DayItem> {
     readers
         .iter()
-        .filter_map(|r| r.child.due_on(programme, date).map(|due| DayItem { child_id: r.child_id, due }))
+        .filter_map(|r| {
+            r.child.due_on(programme, date).map(|due| DayItem {
+                child_id: r.child_id,
+                due,
+            })
+        })
         .filter(|item| item.due.is_notable())
         .collect()
 }
@@ -72,7 +77,14 @@ pub fn window(
             continue;
         }
         let (title, body) = compose(readers, &items, catalogue, t);
-        out.push(Planned { id: notification_id(&items, date), date, time, items, title, body });
+        out.push(Planned {
+            id: notification_id(&items, date),
+            date,
+            time,
+            items,
+            title,
+            body,
+        });
     }
     out
 }
@@ -93,23 +105,47 @@ pub fn notification_id(items: &[DayItem], date: NaiveDate) -> i32 {
 
 /// The notification's title and body in the reader's language. One child: the message title,
 /// with the nickname and stage below. Several: how many messages, with each title below.
-pub fn compose(readers: &[Reader], items: &[DayItem], catalogue: &Catalogue, t: &I18n) -> (String, String) {
+pub fn compose(
+    readers: &[Reader],
+    items: &[DayItem],
+    catalogue: &Catalogue,
+    t: &I18n,
+) -> (String, String) {
     let line = |item: &DayItem| -> String {
-        let title = item.due.slot.and_then(|slot| catalogue.message_or_primary(t.lang(), slot)).map(|(_, m)| m.title.clone());
+        let title = item
+            .due
+            .slot
+            .and_then(|slot| catalogue.message_or_primary(t.lang(), slot))
+            .map(|(_, m)| m.title.clone());
         let milestone = item.due.milestone.map(|m| t.milestone(m));
         let ask = item.due.ask_if_born.then(|| t.t("notify-ask-if-born"));
-        title.or(milestone).or(ask).unwrap_or_else(|| t.t("notify-new-message"))
+        title
+            .or(milestone)
+            .or(ask)
+            .unwrap_or_else(|| t.t("notify-new-message"))
     };
     let who = |item: &DayItem| -> String {
-        let nickname = readers.iter().find(|r| r.child_id == item.child_id).map(|r| r.nickname).unwrap_or("");
+        let nickname = readers
+            .iter()
+            .find(|r| r.child_id == item.child_id)
+            .map(|r| r.nickname)
+            .unwrap_or("");
         let stage = t.stage(item.due.stage);
-        if nickname.is_empty() { stage } else { format!("{nickname}・{stage}") }
+        if nickname.is_empty() {
+            stage
+        } else {
+            format!("{nickname}・{stage}")
+        }
     };
     match items {
         [one] => (line(one), who(one)),
         many => {
             let title = t.t_args("notify-several", &[("count", many.len().into())]);
-            let body = many.iter().map(|i| format!("{}: {}", who(i), line(i))).collect::<Vec<_>>().join("\n");
+            let body = many
+                .iter()
+                .map(|i| format!("{}: {}", who(i), line(i)))
+                .collect::<Vec<_>>()
+                .join("\n");
             (title, body)
         }
     }
@@ -118,5 +154,10 @@ pub fn compose(readers: &[Reader], items: &[DayItem], catalogue: &Catalogue, t: 
 /// The one notification shown when the app starts after days unopened: how many messages are
 /// waiting. `None` when nothing is.
 pub fn missed_summary(unread: usize, t: &I18n) -> Option<(String, String)> {
-    (unread > 0).then(|| (t.t_args("notify-missed", &[("count", unread.into())]), t.t("notify-missed-body")))
+    (unread > 0).then(|| {
+        (
+            t.t_args("notify-missed", &[("count", unread.into())]),
+            t.t("notify-missed-body"),
+        )
+    })
 }

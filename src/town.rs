@@ -16,7 +16,11 @@ pub struct Localised(BTreeMap<String, String>);
 impl Localised {
     /// The text in `lang`, or in Japanese when that language is missing.
     pub fn get(&self, lang: &str) -> &str {
-        self.0.get(lang).or_else(|| self.0.get("ja")).map(String::as_str).unwrap_or("")
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("ja"))
+            .map(String::as_str)
+            .unwrap_or("")
     }
 }
 
@@ -60,9 +64,13 @@ impl Town {
 
     /// Reads a `town.toml`.
     pub fn parse(text: &str) -> Result<Town> {
-        let town: Town = toml::from_str(text).map_err(|e| Error::Catalogue(format!("town.toml: {}", e.message())))?;
+        let town: Town = toml::from_str(text)
+            .map_err(|e| Error::Catalogue(format!("town.toml: {}", e.message())))?;
         if Programme::from_name(&town.programme).is_none() {
-            return Err(Error::Catalogue(format!("town.toml: unknown programme {}", town.programme)));
+            return Err(Error::Catalogue(format!(
+                "town.toml: unknown programme {}",
+                town.programme
+            )));
         }
         Ok(town)
     }

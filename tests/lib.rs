@@ -4,8 +4,10 @@ mod lib {
     pub mod cadence;
     pub mod catalogue;
     pub mod cli;
+    pub mod feed;
     pub mod i18n;
     pub mod oracle;
+    pub mod plan;
     pub mod store;
 }
 

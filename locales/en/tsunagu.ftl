@@ -134,6 +134,8 @@ error-birth-after-due-date = The birth date { $birth } is more than four weeks a
 error-birth-too-long-ago = The birth date { $birth } is more than three years ago, past the end of this programme.
 error-unknown-slot = "{ $value }" is not part of the programme.
 error-unknown-child = There is no child number { $id }.
+error-unknown-delivery = There is no message number { $id }.
+error-invalid-import = This file cannot be imported. Please check that it was exported from tsunagu. Nothing has been changed. ({ $value })
 error-already-born = The birth of child number { $id } is already recorded.
 error-not-born = No birth is recorded for child number { $id } yet. Record the birth first.
 error-child-ended = Messages for child number { $id } are stopped. Resume them first.
@@ -157,3 +159,86 @@ notify-missed = { $count } unread { $count ->
 notify-missed-body = Open the app to read everything you missed.
 notify-test-title = Test notification
 notify-test-body = Notifications are working. Your daily message will arrive like this.
+
+## App
+app-no-display = No display was found, so the app cannot open its window. Without a screen, start it on a virtual display: Xvfb :99 & DISPLAY=:99 ./scripts/run
+tray-open = Open tsunagu
+tray-quit = Quit
+error-internal = Something unexpected went wrong. Please try again. ({ $value })
+
+## The town feed: tsunagu feed
+cli-about-feed = The town's signed feed: write, check, sign, serve for testing, and sync
+cli-about-feed-init = Write a starter feed for the town, with comments
+cli-about-feed-validate = Check a feed and list every problem with its item and field
+cli-about-feed-keygen = Make a signing key pair (minisign format)
+cli-about-feed-sign = Sign a feed, writing FILE.minisig
+cli-about-feed-verify = Check the signature the way the app does
+cli-about-feed-preview = What a family with these dates would see, day by day
+cli-about-feed-serve = Serve a folder on 127.0.0.1 (to try the app against a draft feed)
+cli-about-feed-sync = Update this device's copy of the town's information, as the app does
+feed-init-written = Wrote a starter feed to { $path }. Change its version (_tsunagu.version) and contents, check it with tsunagu feed validate, then sign it.
+feed-valid = { $path }: no problems ({ $overlays } stage notes, { $notices } event notices, version { $version }).
+feed-trusted-comment = Trusted comment for the signature: { $comment }
+feed-problems = { $count } { $count ->
+    [one] problem
+   *[other] problems
+} found.
+feed-keygen-written = Wrote the public key to { $public } and the secret key to { $secret }. Set public_key in town.toml to this line: { $key }
+feed-keygen-unencrypted = The secret key is not protected by a password. Keep it offline and never share it (--password-env encrypts it).
+feed-sign-written = Wrote the signature to { $path } (trusted comment: { $comment }). Publish the feed and its signature together.
+feed-verify-ok = { $path }: the signature is good; this is version { $version } of town { $town }.
+feed-preview-town = From the town: { $title }
+feed-preview-event = Event: { $title } ({ $when })
+feed-preview-place = , { $place }
+feed-preview-no-feed = (No town feed. Use --feed to preview a draft.)
+feed-serve-listening = Serving { $dir } at { $url } (Ctrl+C to stop).
+feed-sync-updated = The town's information was updated (version { $version }).
+feed-sync-not-modified = The town's information is up to date.
+feed-sync-rejected = The town's information could not be updated; what you had is still there. Reason: { $reason }
+feed-sync-status = Version held: { $version } (made by the town at { $generated })
+
+## Problems found in a feed
+feed-problem-json = This is not readable as JSON: { $value }
+feed-problem-not-json-feed = version is not JSON Feed 1.1's (https://jsonfeed.org/version/1.1): { $value }
+feed-problem-schema = _tsunagu.schema { $value } cannot be read by this app.
+feed-problem-missing = This field is required.
+feed-problem-wrong-type = This value has the wrong type (it should be { $value }).
+feed-problem-empty = This is empty.
+feed-problem-too-long = This has { $length } characters; keep it within { $max }.
+feed-problem-too-many = There are { $count }; at most { $max } are allowed.
+feed-problem-unknown-field = There is no field "{ $value }" here (a typo?).
+feed-problem-unknown-kind = There is no kind "{ $value }" (overlay or event).
+feed-problem-unknown-lang = There is no language "{ $value }" (ja or en).
+feed-problem-bad-id = "{ $value }" cannot be used as an identifier.
+feed-problem-bad-date = "{ $value }" is not a date (write it as 2027-03-15).
+feed-problem-bad-time = "{ $value }" is not a date and time.
+feed-problem-bad-stage = "{ $value }" is not a stage (pregnancy weeks are written 16w0d).
+feed-problem-out-of-range = { $value } is out of range ({ $min } to { $max }).
+feed-problem-order = This comes before { $value }.
+feed-problem-duplicate-id = The id "{ $value }" is used twice.
+feed-problem-duplicate-key = The key "{ $value }" has two items in { $lang }.
+feed-problem-bad-url = "{ $value }" cannot be used: use an address starting with https://.
+feed-problem-content-html = content_html is not accepted: write the body in Markdown in content_text.
+feed-problem-raw-html = The body contains HTML; write Markdown only (the app shows HTML as plain text).
+feed-problem-disallowed-markup = The body uses markup that is not allowed ({ $value }): paragraphs, strong, lists, links and line breaks only.
+feed-problem-bad-link = The link "{ $value }" is not allowed: https, mailto and tel only.
+feed-problem-expired = It expired at { $value }: apps will not accept this feed.
+
+## Errors (the town feed)
+error-feed-no-key = This app has no key to check the town's information with.
+error-feed-insecure-url = The town's information address { $value } is not https, so it cannot be used.
+error-feed-network = The town's information could not be reached. Please try again later where you have a connection. ({ $value })
+error-feed-timeout = Fetching the town's information took too long and was stopped. Please try again later.
+error-feed-truncated = Only part of the town's information arrived. Please try again later.
+error-feed-http = The town's information server could not answer (HTTP { $status }). Please try again later.
+error-feed-too-large = The town's information is too large (the limit is { $max } bytes) and was not accepted.
+error-feed-unsigned = The town's information had no signature, so it was not used.
+error-feed-wrong-key = The town's information was signed with a key other than the town's, so it was not used.
+error-feed-signature = The town's information does not match its signature, so it was not used.
+error-feed-comment = The town, version or date in the signature does not match the town's information, so it was not used. ({ $value })
+error-feed-schema = The town's information is in a format (version { $value }) this app cannot read (it reads { $supported }). Please update the app.
+error-feed-invalid = The town's information failed its checks (problems found: { $count }), so it was not used. ({ $value })
+error-feed-wrong-town = This was another town's information ({ $value }), so it was not used.
+error-feed-rollback = The town's information received (version { $offered }) is older than the version { $held } on this device, so it was not used.
+error-feed-expired = The town's information expired at { $value }. What you had is shown until newer information arrives.
+error-feed-key = The signing key cannot be used: { $value }

@@ -118,6 +118,8 @@ error-birth-after-due-date = 誕生日 { $birth } は、出産予定日 { $due }
 error-birth-too-long-ago = 誕生日 { $birth } からは3年以上たっているため、このサービスの対象外です。
 error-unknown-slot = 「{ $value }」は配信予定にありません。
 error-unknown-child = 番号 { $id } の子どもは登録されていません。
+error-unknown-delivery = 番号 { $id } のメッセージは見つかりません。
+error-invalid-import = このファイルは読み込めません。つなぐから書き出したファイルか確かめてください。データは変更していません。({ $value })
 error-already-born = 番号 { $id } の子どもは、すでに誕生を記録しています。
 error-not-born = 番号 { $id } の子どもは、まだ誕生を記録していません。先に「生まれました」から記録してください。
 error-child-ended = 番号 { $id } の子どもへのメッセージは止めています。再開してから操作してください。
@@ -138,3 +140,83 @@ notify-missed = 読んでいないメッセージが{ $count }通あります
 notify-missed-body = アプリを開くと、これまでの分もまとめて読めます。
 notify-test-title = テスト通知
 notify-test-body = 通知は正しく届いています。毎日のメッセージも、このようにお知らせします。
+
+## アプリ
+app-no-display = 画面(ディスプレイ)が見つからないため、アプリを開けません。画面のない環境では、仮想ディスプレイで起動してください: Xvfb :99 & DISPLAY=:99 ./scripts/run
+tray-open = つなぐを開く
+tray-quit = 終了
+error-internal = 思いがけない問題が起きました。もう一度お試しください。({ $value })
+
+## 町の情報(フィード): tsunagu feed
+cli-about-feed = 町の情報(署名つきフィード)の作成・点検・署名・試験配信・同期
+cli-about-feed-init = 町のフィードのひな形(説明つき)を書き出す
+cli-about-feed-validate = フィードを点検し、問題を項目と欄ごとにすべて示す
+cli-about-feed-keygen = 署名用の鍵ペア(minisign 形式)を作る
+cli-about-feed-sign = フィードに署名し、FILE.minisig を書き出す
+cli-about-feed-verify = アプリと同じ方法で署名を確かめる
+cli-about-feed-preview = その日付の家族に見える内容を、1日ずつ表示する
+cli-about-feed-serve = フォルダーを 127.0.0.1 で配信する(下書きのフィードでアプリを試すため)
+cli-about-feed-sync = この端末のデータベースにある町の情報を、アプリと同じ手順で更新する
+feed-init-written = ひな形を { $path } に書き出しました。版(_tsunagu.version)と内容を書き換え、tsunagu feed validate で点検してから署名してください。
+feed-valid = { $path }: 問題はありません(時期のお知らせ { $overlays } 件、行事のお知らせ { $notices } 件、版 { $version })。
+feed-trusted-comment = 署名の信頼済みコメント: { $comment }
+feed-problems = 問題が { $count } 件あります。
+feed-keygen-written = 公開鍵を { $public } に、秘密鍵を { $secret } に書き出しました。town.toml の public_key に次の行を設定してください: { $key }
+feed-keygen-unencrypted = 秘密鍵はパスワードで保護されていません。ネットワークから切り離した場所に保管し、他の人に渡さないでください(--password-env で暗号化できます)。
+feed-sign-written = 署名を { $path } に書き出しました(信頼済みコメント: { $comment })。フィードと署名を同時に公開してください。
+feed-verify-ok = { $path }: 署名は正しく、町 { $town } の版 { $version } です。
+feed-preview-town = 町から: { $title }
+feed-preview-event = 行事のお知らせ: { $title }({ $when })
+feed-preview-place = 、{ $place }
+feed-preview-no-feed = (町のフィードはありません。--feed で下書きを指定できます)
+feed-serve-listening = { $dir } を { $url } で配信しています(Ctrl+C で終了)。
+feed-sync-updated = 町の情報を更新しました(版 { $version })。
+feed-sync-not-modified = 町の情報は最新です。
+feed-sync-rejected = 町の情報を更新できませんでした。これまでの情報はそのまま使えます。理由: { $reason }
+feed-sync-status = 保持している版: { $version }(町での作成日時 { $generated })
+
+## フィードの点検で見つかった問題
+feed-problem-json = JSON として読めません: { $value }
+feed-problem-not-json-feed = version が JSON Feed 1.1 の値(https://jsonfeed.org/version/1.1)ではありません: { $value }
+feed-problem-schema = _tsunagu.schema { $value } はこのアプリでは読めません。
+feed-problem-missing = 必要な欄がありません。
+feed-problem-wrong-type = 値の種類が違います({ $value } にしてください)。
+feed-problem-empty = 空です。
+feed-problem-too-long = { $length } 文字あります。{ $max } 文字以内にしてください。
+feed-problem-too-many = { $count } 個あります。{ $max } 個までです。
+feed-problem-unknown-field = 「{ $value }」という欄はありません(書き間違いではありませんか)。
+feed-problem-unknown-kind = 種類「{ $value }」はありません(overlay か event)。
+feed-problem-unknown-lang = 言語「{ $value }」はありません(ja か en)。
+feed-problem-bad-id = 「{ $value }」は識別子として使えません。
+feed-problem-bad-date = 「{ $value }」は日付として読めません(2027-03-15 の形で書いてください)。
+feed-problem-bad-time = 「{ $value }」は日時として読めません。
+feed-problem-bad-stage = 「{ $value }」は時期として読めません(妊娠週数は 16w0d の形です)。
+feed-problem-out-of-range = { $value } は範囲外です({ $min }〜{ $max })。
+feed-problem-order = { $value } より前になっています。
+feed-problem-duplicate-id = id「{ $value }」が重複しています。
+feed-problem-duplicate-key = key「{ $value }」の { $lang } 版が重複しています。
+feed-problem-bad-url = 「{ $value }」は使えません。https:// で始まるアドレスにしてください。
+feed-problem-content-html = content_html は使えません。本文は content_text に Markdown で書いてください。
+feed-problem-raw-html = 本文に HTML が含まれています。Markdown だけで書いてください(アプリでは文字としてそのまま表示されます)。
+feed-problem-disallowed-markup = 本文に使えない書式({ $value })があります。段落、太字、箇条書き、リンク、改行だけが使えます。
+feed-problem-bad-link = リンク「{ $value }」は使えません。https、mailto、tel だけが使えます。
+feed-problem-expired = 有効期限 { $value } を過ぎています。アプリはこのフィードを受け付けません。
+
+## エラー(町の情報)
+error-feed-no-key = このアプリには町の情報を確かめる鍵が設定されていません。
+error-feed-insecure-url = 町の情報のアドレス { $value } は https ではないため、使えません。
+error-feed-network = 町の情報を取りに行けませんでした。通信できる場所で、あとでもう一度お試しください。({ $value })
+error-feed-timeout = 町の情報の取得に時間がかかりすぎたため、中止しました。あとでもう一度お試しください。
+error-feed-truncated = 町の情報が途中までしか届きませんでした。あとでもう一度お試しください。
+error-feed-http = 町の情報のサーバーが応答できませんでした(HTTP { $status })。あとでもう一度お試しください。
+error-feed-too-large = 町の情報が大きすぎるため({ $max } バイトまで)、受け取りませんでした。
+error-feed-unsigned = 町の情報に署名がないため、使いませんでした。
+error-feed-wrong-key = 町の情報が町の鍵とは別の鍵で署名されていたため、使いませんでした。
+error-feed-signature = 町の情報の署名が内容と合わないため、使いませんでした。
+error-feed-comment = 町の情報の署名に書かれた町・版・日時が内容と合わないため、使いませんでした。({ $value })
+error-feed-schema = 町の情報の形式(版 { $value })はこのアプリでは読めません(読めるのは { $supported } です)。アプリを更新してください。
+error-feed-invalid = 町の情報に問題が { $count } 件あるため、使いませんでした。({ $value })
+error-feed-wrong-town = 別の町({ $value })の情報だったため、使いませんでした。
+error-feed-rollback = 受け取った町の情報(版 { $offered })は、この端末にある版 { $held } より古いため、使いませんでした。
+error-feed-expired = 町の情報の有効期限({ $value })が過ぎています。新しい情報を受け取れるまで、これまでの情報を表示します。
+error-feed-key = 署名の鍵が使えません: { $value }

@@ -2,6 +2,9 @@
 //! shows today's messages, prints a family's whole plan, lists and searches the archive, and
 //! checks the catalogue. All output goes through Fluent, in Japanese or English.
 
+#[path = "tsunagu/feed.rs"]
+mod feed;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,6 +73,9 @@ enum Command {
     /// Check the message catalogue.
     #[command(subcommand)]
     Catalogue(CatalogueCommand),
+    /// The town feed: authoring kit and sync.
+    #[command(subcommand)]
+    Feed(feed::FeedCommand),
 }
 
 #[derive(Subcommand)]
@@ -112,9 +118,18 @@ fn main() -> ExitCode {
     let lang = language_from_args();
     let i18n = I18n::new(lang).expect("embedded locales parse");
     let mut command = Cli::command().about(i18n.t("cli-about"));
-    for name in ["child", "today", "plan", "archive", "search", "catalogue"] {
+    for name in [
+        "child",
+        "today",
+        "plan",
+        "archive",
+        "search",
+        "catalogue",
+        "feed",
+    ] {
         command = command.mut_subcommand(name, |c| c.about(i18n.t(&format!("cli-about-{name}"))));
     }
+    command = command.mut_subcommand("feed", |c| feed::localise(c, &i18n));
     let cli = match command
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
@@ -202,6 +217,7 @@ fn run(cli: Cli, t: &I18n) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Catalogue(CatalogueCommand::Check) => catalogue_check(t),
+        Command::Feed(command) => feed::run(command, t, today, programme, open),
     }
 }
 

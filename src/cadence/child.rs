@@ -343,7 +343,9 @@ impl Child {
             (None, Some(due)) if programme != Programme::PregnancyOnly => (Some(due), true),
             _ => (None, false),
         };
-        if let Some(due) = self.due_date {
+        // A family that joined after the birth starts on the baby track: no pregnancy history.
+        let joined_after_birth = self.birth.is_some_and(|b| b.date <= self.registered_on);
+        if let Some(due) = self.due_date.filter(|_| !joined_after_birth) {
             let switch = match (self.birth, assumed) {
                 (Some(b), _) => Some(b.recorded_on),
                 (None, true) => Some(due),
@@ -394,6 +396,20 @@ impl Child {
                 });
             }
         }
+        entries
+    }
+
+    /// What was due from the track's start up to and including `today`, as it actually ran:
+    /// unlike [`Child::plan`], a pregnancy past its due date with no birth recorded keeps its
+    /// pregnancy slots to 41w6d instead of a projected birth.
+    pub fn plan_through(&self, programme: Programme, today: NaiveDate) -> Vec<PlanEntry> {
+        let programme = if self.birth.is_none() {
+            Programme::PregnancyOnly
+        } else {
+            programme
+        };
+        let mut entries = self.plan(programme);
+        entries.retain(|e| e.date <= today);
         entries
     }
 }

@@ -2,7 +2,7 @@
 //! was notified, shown, read and bookmarked, and search that finds Japanese substrings.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Row, Transaction, params, params_from_iter};
+use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use super::{Store, date_from_sql, date_to_sql};
 use crate::cadence::{PlanStatus, Programme, Slot};
@@ -35,6 +35,7 @@ pub struct ArchiveFilter {
 
 const ENTRY_COLUMNS: &str = "d.id, d.child_id, c.nickname, d.slot, d.due_on, d.earlier, d.read_at IS NOT NULL, d.bookmarked, archive_text.title";
 const INDEX_KEY: &str = "archive-index";
+const NOTIFIED_KEY: &str = "notified-through";
 
 fn entry(row: &Row) -> rusqlite::Result<ArchiveEntry> {
     let slot: String = row.get(3)?;
@@ -99,13 +100,7 @@ impl Store {
                  ON CONFLICT (child_id, slot) DO NOTHING",
             )?;
             for record in &children {
-                for entry in record.child.plan(programme) {
-                    if entry.date > today {
-                        break;
-                    }
-                    if entry.status == PlanStatus::Assumed {
-                        continue;
-                    }
+                for entry in record.child.plan_through(programme, today) {
                     let earlier = entry.status == PlanStatus::Earlier;
                     if insert.execute(params![
                         record.id,
@@ -170,6 +165,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// One archive entry by its id.
+    pub fn delivery(&self, id: i64) -> Result<ArchiveEntry> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM delivery d JOIN child c ON c.id = d.child_id
+             LEFT JOIN archive_text ON archive_text.rowid = d.id WHERE d.id = ?1"
+        );
+        self.conn
+            .query_row(&sql, [id], entry)
+            .optional()?
+            .ok_or(Error::UnknownDelivery(id))
+    }
+
     /// Archive entries whose title or text contains every word of `query`, newest first. Words of
     /// three characters or more use the trigram index; shorter ones are matched directly.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArchiveEntry>> {
@@ -208,8 +215,50 @@ impl Store {
     fn mark(&mut self, sql: &str, id: i64, value: &dyn rusqlite::ToSql) -> Result<()> {
         let tx = self.conn.transaction()?;
         if tx.execute(sql, params![id, value])? == 0 {
-            return Err(Error::UnknownSlot(format!("delivery {id}")));
+            return Err(Error::UnknownDelivery(id));
         }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Messages due up to `through` that no notification has mentioned yet (never the earlier,
+    /// before-registration ones), oldest first.
+    pub fn unnotified(&self, through: NaiveDate) -> Result<Vec<ArchiveEntry>> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM delivery d JOIN child c ON c.id = d.child_id
+             LEFT JOIN archive_text ON archive_text.rowid = d.id
+             WHERE d.notified_at IS NULL AND NOT d.earlier AND d.due_on <= ?1 ORDER BY d.due_on, d.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([date_to_sql(through)], entry)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The last day whose notification was raised (or deliberately skipped), if any.
+    pub fn notified_through(&self) -> Result<Option<NaiveDate>> {
+        let value: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [NOTIFIED_KEY],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(date_from_sql(value)?)
+    }
+
+    /// Records that the notification for every day up to `through` has been raised: one
+    /// transaction marking each message it covered.
+    pub fn mark_notified_through(&mut self, through: NaiveDate, at: NaiveDateTime) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE delivery SET notified_at = ?2 WHERE notified_at IS NULL AND NOT earlier AND due_on <= ?1",
+            params![date_to_sql(through), at.to_string()],
+        )?;
+        tx.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![NOTIFIED_KEY, date_to_sql(through)],
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -227,15 +276,6 @@ impl Store {
     pub fn mark_shown(&mut self, id: i64, at: NaiveDateTime) -> Result<()> {
         self.mark(
             "UPDATE delivery SET shown_at = coalesce(shown_at, ?2) WHERE id = ?1",
-            id,
-            &at.to_string(),
-        )
-    }
-
-    /// A notification for this message was raised.
-    pub fn mark_notified(&mut self, id: i64, at: NaiveDateTime) -> Result<()> {
-        self.mark(
-            "UPDATE delivery SET notified_at = coalesce(notified_at, ?2) WHERE id = ?1",
             id,
             &at.to_string(),
         )

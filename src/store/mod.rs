@@ -4,8 +4,10 @@
 
 mod archive;
 mod children;
+mod feed;
 mod migrations;
 mod settings;
+mod transfer;
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +18,7 @@ use crate::error::{Error, Result};
 
 pub use archive::{ArchiveEntry, ArchiveFilter};
 pub use children::{ChildRecord, EndReason, NewChild, Status};
+pub use feed::{Applied, FeedStatus};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use settings::{Settings, TextSize, Theme};
 

@@ -478,5 +478,45 @@ fn the_demo_town_is_the_embedded_default_and_marked_as_a_sample() {
     assert_eq!(town.programme(), Programme::ToThirdBirthday);
     assert!(town.name.get("ja").contains("サンプル"));
     assert!(town.name.get("en").contains("sample"));
-    assert!(town.contacts.iter().any(|c| c.phone.as_deref() == Some("#8000")));
+    assert!(
+        town.contacts
+            .iter()
+            .any(|c| c.phone.as_deref() == Some("#8000"))
+    );
+}
+
+#[test]
+fn past_the_due_date_what_ran_is_the_pregnancy_track_not_the_projection() {
+    let due = d("2027-03-01");
+    let child = Child::expecting(due, due - Days::new(30));
+    let ran = child.plan_through(Programme::ToThirdBirthday, due + Days::new(5));
+    assert_eq!(ran.last().unwrap().slot.to_string(), "p-40d5");
+    assert!(ran.iter().all(|e| e.status != PlanStatus::Assumed));
+    let later = child.plan_through(Programme::ToThirdBirthday, due + Days::new(40));
+    assert_eq!(later.last().unwrap().slot.to_string(), "p-41d6");
+}
+
+#[test]
+fn a_family_joining_after_the_birth_has_no_pregnancy_history() {
+    let due = d("2027-03-01");
+    let birth = due - Days::new(40); // preterm, so the due date matters for corrected age
+    let child = Child {
+        due_date: Some(due),
+        birth: Some(Birth {
+            date: birth,
+            recorded_on: birth + Days::new(20),
+        }),
+        registered_on: birth + Days::new(20),
+        ended_on: None,
+    };
+    let plan = child.plan(Programme::ToThirdBirthday);
+    assert!(plan.iter().all(|e| e.slot.range() != Range::Pregnancy));
+    assert_eq!(plan.len(), 268);
+    assert!(
+        child
+            .stage_on(birth + Days::new(20))
+            .unwrap()
+            .corrected
+            .is_some()
+    );
 }

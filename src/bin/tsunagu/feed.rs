@@ -1,0 +1,636 @@
+//! `tsunagu feed …`: the town's authoring kit (init, validate, keygen, sign, verify, preview,
+//! serve) and a sync of the local database against the town's feed. See `docs/feed.md`.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, UNIX_EPOCH};
+
+use chrono::{DateTime, Days, Local, NaiveDate, NaiveDateTime, Utc};
+use clap::Subcommand;
+use tsunagu::cadence::{Birth, Child, Programme, birthday};
+use tsunagu::catalogue::Catalogue;
+use tsunagu::error::parse_date;
+use tsunagu::feed::{
+    self, EventNotice, Feed, FetchConfig, Problem, ProblemKind, SyncOutcome, TrustedComment, kit,
+};
+use tsunagu::i18n::I18n;
+use tsunagu::store::Store;
+use tsunagu::town::Town;
+use tsunagu::{Error, Result};
+
+#[derive(Subcommand)]
+pub enum FeedCommand {
+    /// Write a commented starter feed for the town.
+    Init {
+        path: PathBuf,
+        /// The town id (default: the town this build is for).
+        #[arg(long)]
+        town: Option<String>,
+    },
+    /// Check a feed: every problem with its item and field.
+    Validate { file: PathBuf },
+    /// Make a minisign key pair: PREFIX.pub and PREFIX.key.
+    Keygen {
+        prefix: PathBuf,
+        /// Encrypt the secret key with the password in this environment variable.
+        #[arg(long)]
+        password_env: Option<String>,
+    },
+    /// Sign a feed: writes FILE.minisig.
+    Sign {
+        file: PathBuf,
+        #[arg(long)]
+        key: PathBuf,
+        /// The secret key's password is in this environment variable.
+        #[arg(long)]
+        password_env: Option<String>,
+    },
+    /// Check FILE.minisig against FILE, as an app does.
+    Verify {
+        file: PathBuf,
+        /// A .pub file or the key's base64 line (default: this build's town key).
+        #[arg(long)]
+        key: Option<String>,
+    },
+    /// What a family with these dates would see, day by day.
+    Preview {
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long)]
+        born: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// A draft feed (default: the feed bundled with this build).
+        #[arg(long)]
+        feed: Option<PathBuf>,
+    },
+    /// Serve a folder on 127.0.0.1 (with ETag and 304) to try an app against a draft feed.
+    Serve {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 8750)]
+        port: u16,
+    },
+    /// Bring the local database's copy of the town's feed up to date, as the app does.
+    Sync {
+        /// Another address for the feed (default: the town's).
+        #[arg(long)]
+        url: Option<String>,
+    },
+}
+
+/// Localised descriptions of the subcommands.
+pub fn localise(command: clap::Command, t: &I18n) -> clap::Command {
+    let mut command = command;
+    for name in [
+        "init", "validate", "keygen", "sign", "verify", "preview", "serve", "sync",
+    ] {
+        command = command.mut_subcommand(name, |c| c.about(t.t(&format!("cli-about-feed-{name}"))));
+    }
+    command
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(io_error(path))
+}
+
+fn with_extension(path: &Path, ext: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+/// Writes a new file, never over an existing one; `private` files are readable by the owner only.
+fn create(path: &Path, text: &str, private: bool) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let mut file = options.open(path).map_err(io_error(path))?;
+    file.write_all(text.as_bytes()).map_err(io_error(path))
+}
+
+fn password(env: Option<&str>) -> Result<Option<String>> {
+    env.map(|name| {
+        std::env::var(name).map_err(|_| Error::InvalidSetting {
+            key: "password-env".into(),
+            value: name.to_owned(),
+        })
+    })
+    .transpose()
+}
+
+pub fn run(
+    command: FeedCommand,
+    t: &I18n,
+    today: NaiveDate,
+    programme: Programme,
+    open: impl Fn() -> Result<Store>,
+) -> Result<ExitCode> {
+    match command {
+        FeedCommand::Init { path, town } => {
+            let brand = Town::embedded()?;
+            let id = town.unwrap_or_else(|| brand.id.clone());
+            let name = if id == brand.id {
+                brand.name.get("ja").to_owned()
+            } else {
+                id.clone()
+            };
+            create(
+                &path,
+                &kit::starter(&id, &name, Local::now().fixed_offset()),
+                false,
+            )?;
+            println!(
+                "{}",
+                t.t_args(
+                    "feed-init-written",
+                    &[("path", path.display().to_string().into())]
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        FeedCommand::Validate { file } => validate(&file, today, t),
+        FeedCommand::Keygen {
+            prefix,
+            password_env,
+        } => {
+            let password = password(password_env.as_deref())?;
+            let encrypted = password.is_some();
+            let keys = kit::keygen(password)?;
+            let (public, secret) = (
+                with_extension(&prefix, ".pub"),
+                with_extension(&prefix, ".key"),
+            );
+            if secret.exists() {
+                return Err(Error::Io {
+                    path: secret,
+                    source: std::io::ErrorKind::AlreadyExists.into(),
+                });
+            }
+            create(&public, &keys.public_key, false)?;
+            create(&secret, &keys.secret_key, true)?;
+            let args = [
+                ("public", public.display().to_string().into()),
+                ("secret", secret.display().to_string().into()),
+                ("key", keys.public_key_base64.clone().into()),
+            ];
+            println!("{}", t.t_args("feed-keygen-written", &args));
+            if !encrypted {
+                println!("{}", t.t("feed-keygen-unencrypted"));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        FeedCommand::Sign {
+            file,
+            key,
+            password_env,
+        } => {
+            let bytes = read(&file)?;
+            let secret = String::from_utf8_lossy(&read(&key)?).into_owned();
+            let signature = kit::sign(&bytes, &secret, password(password_env.as_deref())?)?;
+            let out = with_extension(&file, ".minisig");
+            std::fs::write(&out, &signature).map_err(io_error(&out))?;
+            let comment = feed::parse(&bytes)
+                .map(|p| TrustedComment::of(&p.feed).to_string())
+                .unwrap_or_default();
+            let args = [
+                ("path", out.display().to_string().into()),
+                ("comment", comment.into()),
+            ];
+            println!("{}", t.t_args("feed-sign-written", &args));
+            Ok(ExitCode::SUCCESS)
+        }
+        FeedCommand::Verify { file, key } => {
+            let key = match key {
+                Some(k) if Path::new(&k).is_file() => {
+                    String::from_utf8_lossy(&read(Path::new(&k))?).into_owned()
+                }
+                Some(k) => k,
+                None => Town::embedded()?.public_key,
+            };
+            let bytes = read(&file)?;
+            let signature = read(&with_extension(&file, ".minisig"))?;
+            let verified = feed::verify(&bytes, &signature, &key)?;
+            let f = verified.feed();
+            let args = [
+                ("path", file.display().to_string().into()),
+                ("town", f.town.clone().into()),
+                ("version", f.version.to_string().into()),
+            ];
+            println!("{}", t.t_args("feed-verify-ok", &args));
+            Ok(ExitCode::SUCCESS)
+        }
+        FeedCommand::Preview {
+            due,
+            born,
+            from,
+            to,
+            feed,
+        } => preview(
+            PreviewArgs {
+                due,
+                born,
+                from,
+                to,
+                feed,
+            },
+            programme,
+            t,
+        ),
+        FeedCommand::Serve { dir, port } => serve(&dir, port, t),
+        FeedCommand::Sync { url } => {
+            let mut town = Town::embedded()?;
+            if let Some(url) = url {
+                town.feed_url = url;
+            }
+            let mut store = open()?;
+            let now = Local::now().fixed_offset();
+            store.apply_baseline(&town, now)?;
+            let outcome = feed::sync(&mut store, &town, &FetchConfig::default(), now)?;
+            let line = match &outcome {
+                SyncOutcome::Updated { version } => t.t_args(
+                    "feed-sync-updated",
+                    &[("version", version.to_string().into())],
+                ),
+                SyncOutcome::NotModified => t.t("feed-sync-not-modified"),
+                SyncOutcome::Rejected(e) => {
+                    t.t_args("feed-sync-rejected", &[("reason", t.error(e).into())])
+                }
+            };
+            println!("{line}");
+            if let Some(status) = store.feed_status(&town.id)? {
+                let version = status
+                    .version
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "-".into());
+                let generated = status
+                    .generated_at
+                    .map(|g| g.to_rfc3339())
+                    .unwrap_or_else(|| "-".into());
+                let args = [("version", version.into()), ("generated", generated.into())];
+                println!("{}", t.t_args("feed-sync-status", &args));
+            }
+            Ok(match outcome {
+                SyncOutcome::Rejected(_) => ExitCode::FAILURE,
+                _ => ExitCode::SUCCESS,
+            })
+        }
+    }
+}
+
+fn validate(file: &Path, today: NaiveDate, t: &I18n) -> Result<ExitCode> {
+    let bytes = read(file)?;
+    let (parsed, mut problems) = match feed::parse(&bytes) {
+        Ok(parsed) => {
+            let lints = parsed.lints.clone();
+            (Some(parsed), lints)
+        }
+        Err(problems) => (None, problems),
+    };
+    if let Some(p) = &parsed
+        && p.feed.expires_at.date_naive() < today
+    {
+        problems.push(Problem {
+            item: None,
+            field: "_tsunagu.expires_at".into(),
+            kind: ProblemKind::Expired(p.feed.expires_at.to_rfc3339()),
+        });
+    }
+    for p in &problems {
+        println!("{}: {}", file.display(), p.describe(t));
+    }
+    if let Some(p) = &parsed
+        && problems.is_empty()
+    {
+        let args = [
+            ("path", file.display().to_string().into()),
+            ("overlays", p.feed.overlays.len().into()),
+            ("notices", p.feed.notices.len().into()),
+            ("version", p.feed.version.to_string().into()),
+        ];
+        println!("{}", t.t_args("feed-valid", &args));
+        let comment = TrustedComment::of(&p.feed).to_string();
+        println!(
+            "{}",
+            t.t_args("feed-trusted-comment", &[("comment", comment.into())])
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{}",
+        t.t_args("feed-problems", &[("count", problems.len().into())])
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+struct PreviewArgs {
+    due: Option<String>,
+    born: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    feed: Option<PathBuf>,
+}
+
+/// The feed a preview shows: a draft file (checked, not verified) or the bundled one (verified).
+fn preview_feed(path: Option<&Path>, t: &I18n) -> Result<Option<Feed>> {
+    match path {
+        Some(path) => match feed::parse(&read(path)?) {
+            Ok(parsed) => Ok(Some(parsed.feed)),
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("{}: {}", path.display(), p.describe(t));
+                }
+                Err(Error::FeedInvalid(problems))
+            }
+        },
+        None => {
+            let town = Town::embedded()?;
+            let files = (
+                tsunagu::catalogue::content_file(&format!("towns/{}/feed.json", town.id)),
+                tsunagu::catalogue::content_file(&format!("towns/{}/feed.json.minisig", town.id)),
+            );
+            match files {
+                (Some(bytes), Some(sig)) => Ok(Some(
+                    feed::verify(bytes.as_bytes(), sig.as_bytes(), &town.public_key)?
+                        .feed()
+                        .clone(),
+                )),
+                _ => Ok(None),
+            }
+        }
+    }
+}
+
+fn when(n: &EventNotice, t: &I18n) -> String {
+    let mut s = t.date(n.starts.date);
+    if let Some(time) = n.starts.time {
+        s.push_str(&format!(" {}", time.format("%H:%M")));
+    }
+    if let Some(place) = &n.place {
+        s.push_str(&t.t_args("feed-preview-place", &[("place", place.clone().into())]));
+    }
+    s
+}
+
+fn preview(args: PreviewArgs, programme: Programme, t: &I18n) -> Result<ExitCode> {
+    let due_date = args.due.as_deref().map(parse_date).transpose()?;
+    let birth_date = args.born.as_deref().map(parse_date).transpose()?;
+    // As `plan` does: registered at 4w0d, or at birth.
+    let start = match (due_date, birth_date) {
+        (Some(due), _) => due - Days::new(252),
+        (None, Some(birth)) => birth,
+        (None, None) => return Err(Error::NoDates),
+    };
+    let child = Child {
+        due_date,
+        birth: birth_date.map(|date| Birth {
+            date,
+            recorded_on: date,
+        }),
+        registered_on: start.min(birth_date.unwrap_or(start)),
+        ended_on: None,
+    };
+    child.check_dates()?;
+    let end = match birth_date {
+        Some(birth) => birthday(birth, 3),
+        None => start + Days::new(252 + 13),
+    };
+    let from = args
+        .from
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(start);
+    let to = args
+        .to
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(end);
+    let town_feed = preview_feed(args.feed.as_deref(), t)?;
+    let catalogue = Catalogue::embedded()?;
+    let lang = t.lang();
+    let mut mentioned: HashSet<String> = HashSet::new();
+    for date in from.iter_days().take_while(|d| *d <= to) {
+        let Some(due) = child.due_on(programme, date) else {
+            continue;
+        };
+        let mut lines = Vec::new();
+        if let Some(slot) = due.slot {
+            let title = catalogue
+                .message_or_primary(lang, slot)
+                .map(|(_, m)| m.title.clone())
+                .unwrap_or_else(|| t.t("plan-unwritten"));
+            lines.push(format!("  {slot}  {title}"));
+        }
+        if let Some(milestone) = due.milestone {
+            lines.push(format!("  ✿ {}", t.milestone(milestone)));
+        }
+        if let Some(f) = &town_feed {
+            for o in f.overlays_on(&child, programme, date, lang) {
+                lines.push(format!(
+                    "  {}",
+                    t.t_args("feed-preview-town", &[("title", o.title.clone().into())])
+                ));
+                for line in feed::body_text(&o.body)
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                {
+                    lines.push(format!("      {line}"));
+                }
+            }
+            // An event is mentioned once, in the notification of the first day it concerns the family.
+            for n in f.notices_for(&child, programme, date, lang) {
+                if mentioned.insert(n.key.clone()) {
+                    let args = [
+                        ("title", n.title.clone().into()),
+                        ("when", when(n, t).into()),
+                    ];
+                    lines.push(format!("  {}", t.t_args("feed-preview-event", &args)));
+                }
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        println!("{}  {}", t.date(date), t.stage(due.stage));
+        for line in lines {
+            println!("{line}");
+        }
+    }
+    if town_feed.is_none() {
+        println!("{}", t.t("feed-preview-no-feed"));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(dir: &Path, port: u16, t: &I18n) -> Result<ExitCode> {
+    let root = dir.canonicalize().map_err(io_error(dir))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(io_error(dir))?;
+    let port = listener.local_addr().map_err(io_error(dir))?.port();
+    let args = [
+        ("url", format!("http://127.0.0.1:{port}/").into()),
+        ("dir", root.display().to_string().into()),
+    ];
+    println!("{}", t.t_args("feed-serve-listening", &args));
+    for stream in listener.incoming().flatten() {
+        let root = root.clone();
+        std::thread::spawn(move || {
+            if let Some((method, path, status)) = respond(stream, &root) {
+                println!("{method} {path} {status}");
+            }
+        });
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A 64-bit FNV-1a hash: a strong enough ETag for files a town edits by hand.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+const HTTP_DATE: &str = "%a, %d %b %Y %H:%M:%S GMT";
+
+/// Answers one request; returns what to log.
+fn respond(stream: TcpStream, root: &Path) -> Option<(String, String, u16)> {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    let mut reader = BufReader::new(stream.try_clone().ok()?.take(16 * 1024));
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line).ok()?;
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next()?.to_owned(), parts.next()?.to_owned());
+    let (mut if_none_match, mut if_modified_since) = (None, None);
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            match name.trim().to_ascii_lowercase().as_str() {
+                "if-none-match" => if_none_match = Some(value.trim().to_owned()),
+                "if-modified-since" => if_modified_since = Some(value.trim().to_owned()),
+                _ => {}
+            }
+        }
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("").to_owned();
+    let file = resolve(root, &path);
+    let mut stream = stream;
+    let status = match (&*method, file) {
+        ("GET" | "HEAD", Some(file)) => {
+            let body = std::fs::read(&file).ok();
+            let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+            match body {
+                None => send(&mut stream, 404, &[], b"not found\n", false),
+                Some(body) => {
+                    let etag = format!("\"{:016x}\"", fnv(&body));
+                    let modified: Option<DateTime<Utc>> = modified
+                        .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
+                        .and_then(|d| DateTime::from_timestamp(d.as_secs() as i64, 0));
+                    let last_modified = modified.map(|m| m.format(HTTP_DATE).to_string());
+                    let unchanged = match (&if_none_match, &if_modified_since) {
+                        (Some(tags), _) => tags.split(',').any(|tag| {
+                            tag.trim().trim_start_matches("W/") == etag || tag.trim() == "*"
+                        }),
+                        (None, Some(since)) => NaiveDateTime::parse_from_str(since, HTTP_DATE)
+                            .ok()
+                            .zip(modified)
+                            .is_some_and(|(since, m)| m.naive_utc() <= since),
+                        (None, None) => false,
+                    };
+                    let mut headers = vec![("ETag", etag), ("Cache-Control", "no-cache".into())];
+                    if let Some(lm) = last_modified {
+                        headers.push(("Last-Modified", lm));
+                    }
+                    if unchanged {
+                        send(&mut stream, 304, &headers, b"", true)
+                    } else {
+                        headers.push(("Content-Type", content_type(&file).into()));
+                        send(&mut stream, 200, &headers, &body, method == "HEAD")
+                    }
+                }
+            }
+        }
+        ("GET" | "HEAD", None) => send(&mut stream, 404, &[], b"not found\n", method == "HEAD"),
+        _ => send(
+            &mut stream,
+            405,
+            &[("Allow", "GET, HEAD".into())],
+            b"",
+            true,
+        ),
+    };
+    Some((method, path, status))
+}
+
+/// The file under `root` a request path names: no `..`, no hidden files, nothing outside.
+fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
+    let relative = path.strip_prefix('/')?;
+    let ok = !relative.is_empty()
+        && relative.split('/').all(|seg| {
+            !seg.is_empty() && !seg.starts_with('.') && !seg.contains(['\\', '%', '\0'])
+        });
+    if !ok {
+        return None;
+    }
+    let file = root.join(relative).canonicalize().ok()?;
+    (file.starts_with(root) && file.is_file()).then_some(file)
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("json") => "application/feed+json",
+        Some("minisig" | "txt" | "pub") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn send(
+    stream: &mut TcpStream,
+    status: u16,
+    headers: &[(&str, String)],
+    body: &[u8],
+    no_body: bool,
+) -> u16 {
+    let reason = match status {
+        200 => "OK",
+        304 => "Not Modified",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let mut head = format!("HTTP/1.1 {status} {reason}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if status != 304 {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    if !no_body && status != 304 {
+        let _ = stream.write_all(body);
+    }
+    let _ = stream.flush();
+    status
+}

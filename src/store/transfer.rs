@@ -1,0 +1,174 @@
+//! Export and import of everything on the device as one JSON document, for moving to a new phone.
+//! Import checks the whole document first and replaces the data in one transaction.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::{Store, date_to_sql};
+use crate::cadence::Slot;
+use crate::error::{Error, Result};
+
+const FORMAT: &str = "tsunagu-export";
+const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Export {
+    format: String,
+    version: u32,
+    children: Vec<ChildRow>,
+    settings: Vec<(String, String)>,
+    deliveries: Vec<DeliveryRow>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ChildRow {
+    id: i64,
+    nickname: String,
+    due_date: Option<NaiveDate>,
+    birth_date: Option<NaiveDate>,
+    birth_recorded_on: Option<NaiveDate>,
+    registered_on: NaiveDate,
+    status: String,
+    ended_on: Option<NaiveDate>,
+    ended_reason: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DeliveryRow {
+    child_id: i64,
+    slot: String,
+    due_on: NaiveDate,
+    earlier: bool,
+    notified_at: Option<String>,
+    shown_at: Option<String>,
+    read_at: Option<String>,
+    bookmarked: bool,
+}
+
+fn invalid(detail: impl Into<String>) -> Error {
+    Error::InvalidImport(detail.into())
+}
+
+impl Store {
+    /// Every child, setting and archive mark as one JSON document.
+    pub fn export_json(&self) -> Result<String> {
+        let children = self
+            .conn
+            .prepare("SELECT id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason FROM child ORDER BY id")?
+            .query_map([], |r| {
+                let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> { super::date_from_sql(r.get(i)?) };
+                Ok(ChildRow {
+                    id: r.get(0)?,
+                    nickname: r.get(1)?,
+                    due_date: date(2)?,
+                    birth_date: date(3)?,
+                    birth_recorded_on: date(4)?,
+                    registered_on: date(5)?.expect("NOT NULL column"),
+                    status: r.get(6)?,
+                    ended_on: date(7)?,
+                    ended_reason: r.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let settings = self
+            .settings()?
+            .to_pairs()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        let deliveries = self
+            .conn
+            .prepare("SELECT child_id, slot, due_on, earlier, notified_at, shown_at, read_at, bookmarked FROM delivery ORDER BY id")?
+            .query_map([], |r| {
+                Ok(DeliveryRow {
+                    child_id: r.get(0)?,
+                    slot: r.get(1)?,
+                    due_on: super::date_from_sql(r.get(2)?)?.expect("NOT NULL column"),
+                    earlier: r.get(3)?,
+                    notified_at: r.get(4)?,
+                    shown_at: r.get(5)?,
+                    read_at: r.get(6)?,
+                    bookmarked: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let export = Export {
+            format: FORMAT.into(),
+            version: VERSION,
+            children,
+            settings,
+            deliveries,
+        };
+        Ok(serde_json::to_string_pretty(&export).expect("plain data serialises"))
+    }
+
+    /// Replaces everything on the device with an exported document. A document that is not a
+    /// tsunagu export, or that contradicts itself, is refused and nothing changes.
+    pub fn import_json(&mut self, json: &str) -> Result<()> {
+        let export: Export = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
+        if export.format != FORMAT || export.version != VERSION {
+            return Err(invalid(format!("{} {}", export.format, export.version)));
+        }
+        let mut settings = crate::store::Settings::default();
+        for (key, value) in &export.settings {
+            settings.apply(key, value)?;
+        }
+        for c in &export.children {
+            if !["expecting", "born", "ended"].contains(&c.status.as_str()) {
+                return Err(invalid(format!("child {}: status {}", c.id, c.status)));
+            }
+        }
+        for d in &export.deliveries {
+            d.slot.parse::<Slot>()?;
+            if !export.children.iter().any(|c| c.id == d.child_id) {
+                return Err(invalid(format!(
+                    "delivery {} for unknown child {}",
+                    d.slot, d.child_id
+                )));
+            }
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM child", [])?;
+        tx.execute("DELETE FROM setting", [])?;
+        for c in &export.children {
+            tx.execute(
+                "INSERT INTO child (id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    c.id,
+                    c.nickname,
+                    c.due_date.map(date_to_sql),
+                    c.birth_date.map(date_to_sql),
+                    c.birth_recorded_on.map(date_to_sql),
+                    date_to_sql(c.registered_on),
+                    c.status,
+                    c.ended_on.map(date_to_sql),
+                    c.ended_reason
+                ],
+            )
+            .map_err(|e| invalid(format!("child {}: {e}", c.id)))?;
+        }
+        for (key, value) in &export.settings {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )?;
+        }
+        for d in &export.deliveries {
+            tx.execute(
+                "INSERT INTO delivery (child_id, slot, due_on, earlier, notified_at, shown_at, read_at, bookmarked)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![d.child_id, d.slot, date_to_sql(d.due_on), d.earlier, d.notified_at, d.shown_at, d.read_at, d.bookmarked],
+            )
+            .map_err(|e| invalid(format!("delivery {}: {e}", d.slot)))?;
+        }
+        // The archive's search index is rebuilt by the next catch-up.
+        tx.execute("DELETE FROM archive_text", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
