@@ -1,0 +1,31 @@
+//! Declares the app's own commands so that each falls under a permission (see capabilities/).
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_children",
+    "add_child",
+    "record_birth",
+    "correct_dates",
+    "end_child",
+    "resume_child",
+    "delete_child",
+    "today",
+    "archive",
+    "search",
+    "open_message",
+    "set_bookmark",
+    "get_settings",
+    "set_setting",
+    "request_notification_permission",
+    "send_test_notification",
+    "export_data",
+    "import_data",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

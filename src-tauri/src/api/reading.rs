@@ -1,0 +1,128 @@
+//! Today, the archive, search and opening a message.
+
+use tsunagu::Result;
+use tsunagu::store::{ArchiveEntry, ArchiveFilter};
+
+use crate::state::Core;
+use crate::views::{ArchiveEntryView, ChildView, MessageView, TodayChild, TodayView};
+
+/// Records everything due up to today (computed from the dates), then builds today's screen.
+pub fn today(core: &mut Core) -> Result<TodayView> {
+    let today = core.clock.today();
+    let now = core.clock.now();
+    let programme = core.town.programme();
+    core.store.catch_up(&core.catalogue, programme, today)?;
+    let archive = core.store.archive(ArchiveFilter {
+        unread_only: true,
+        ..Default::default()
+    })?;
+    let mut children = Vec::new();
+    for record in core.store.children()? {
+        let view = ChildView::new(&record, core);
+        let Some(due) = record.child.due_on(programme, today) else {
+            children.push(TodayChild {
+                child: view,
+                message: None,
+                missing: None,
+                milestone: None,
+                ask_if_born: false,
+                notices: Vec::new(),
+            });
+            continue;
+        };
+        let entry = due.slot.and_then(|slot| {
+            core.store
+                .archive(ArchiveFilter {
+                    child_id: Some(record.id),
+                    ..Default::default()
+                })
+                .ok()?
+                .into_iter()
+                .find(|e| e.slot == slot)
+        });
+        let message = match &entry {
+            Some(e) => {
+                core.store.mark_shown(e.id, now)?;
+                message_view(core, e)
+            }
+            None => None,
+        };
+        let missing = due.slot.filter(|_| message.is_none()).map(|s| {
+            core.t()
+                .t_args("message-missing", &[("slot", s.to_string().into())])
+        });
+        children.push(TodayChild {
+            child: view,
+            message,
+            missing,
+            milestone: due.milestone.map(|m| core.t().milestone(m)),
+            ask_if_born: due.ask_if_born,
+            notices: Vec::new(),
+        });
+    }
+    let unread_earlier = archive
+        .iter()
+        .filter(|e| e.due_on < today && !e.earlier)
+        .count();
+    Ok(TodayView {
+        date: today.to_string(),
+        date_label: core.t().date(today),
+        children,
+        unread_earlier,
+    })
+}
+
+fn message_view(core: &Core, entry: &ArchiveEntry) -> Option<MessageView> {
+    let t = core.t();
+    let (_, message) = core.catalogue.message_or_primary(t.lang(), entry.slot)?;
+    let record = core.store.child(entry.child_id).ok()?;
+    let stage = record
+        .child
+        .stage_on(entry.due_on)
+        .map(|s| t.stage(s))
+        .unwrap_or_default();
+    Some(MessageView {
+        delivery_id: entry.id,
+        child_id: entry.child_id,
+        slot: entry.slot.to_string(),
+        due_on: entry.due_on.to_string(),
+        date_label: t.date(entry.due_on),
+        stage,
+        title: message.title.clone(),
+        html: message.html(),
+        read: entry.read,
+        bookmarked: entry.bookmarked,
+        earlier: entry.earlier,
+    })
+}
+
+pub fn archive(core: &mut Core, filter: ArchiveFilter) -> Result<Vec<ArchiveEntryView>> {
+    let today = core.clock.today();
+    core.store
+        .catch_up(&core.catalogue, core.town.programme(), today)?;
+    let entries = core.store.archive(filter)?;
+    Ok(entries
+        .iter()
+        .map(|e| ArchiveEntryView::new(e, core.t()))
+        .collect())
+}
+
+pub fn search(core: &mut Core, query: &str) -> Result<Vec<ArchiveEntryView>> {
+    let entries = core.store.search(query, 200)?;
+    Ok(entries
+        .iter()
+        .map(|e| ArchiveEntryView::new(e, core.t()))
+        .collect())
+}
+
+/// The message with this archive id, marked read.
+pub fn open(core: &mut Core, delivery_id: i64) -> Result<MessageView> {
+    let now = core.clock.now();
+    core.store.mark_read(delivery_id, now)?;
+    let entry = core.store.delivery(delivery_id)?;
+    message_view(core, &entry).ok_or_else(|| tsunagu::Error::UnknownSlot(entry.slot.to_string()))
+}
+
+pub fn set_bookmark(core: &mut Core, delivery_id: i64, bookmarked: bool) -> Result<()> {
+    core.store.set_bookmark(delivery_id, bookmarked)
+}

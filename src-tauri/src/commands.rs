@@ -1,0 +1,185 @@
+//! The IPC commands: each a thin wrapper that runs a plain function of `api` on a worker thread
+//! and, after a write, tells the notifier to re-arm.
+
+use tauri::State;
+use tsunagu::store::ArchiveFilter;
+
+use crate::api::{children, reading, settings};
+use crate::error::AppError;
+use crate::state::{AppState, Signal};
+use crate::views::{
+    AppInfo, ArchiveEntryView, ChildView, MessageView, SettingsView, TodayView, TownView,
+};
+
+type Reply<T> = Result<T, AppError>;
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
+    state
+        .run(|core| {
+            let lang = core.t().lang();
+            Ok(AppInfo {
+                town: TownView::new(&core.town, lang),
+                version: env!("CARGO_PKG_VERSION"),
+                lang,
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn list_children(state: State<'_, AppState>) -> Reply<Vec<ChildView>> {
+    state.run(children::list).await
+}
+
+#[tauri::command]
+pub async fn add_child(
+    state: State<'_, AppState>,
+    nickname: Option<String>,
+    due_date: Option<String>,
+    birth_date: Option<String>,
+) -> Reply<ChildView> {
+    let nickname = nickname.unwrap_or_default();
+    let view = state
+        .run(move |c| children::add(c, &nickname, due_date.as_deref(), birth_date.as_deref()))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn record_birth(
+    state: State<'_, AppState>,
+    id: i64,
+    birth_date: String,
+) -> Reply<ChildView> {
+    let view = state
+        .run(move |c| children::record_birth(c, id, &birth_date))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn correct_dates(
+    state: State<'_, AppState>,
+    id: i64,
+    due_date: Option<String>,
+    birth_date: Option<String>,
+) -> Reply<ChildView> {
+    let view = state
+        .run(move |c| children::correct_dates(c, id, due_date.as_deref(), birth_date.as_deref()))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn end_child(state: State<'_, AppState>, id: i64, reason: String) -> Reply<ChildView> {
+    let view = state.run(move |c| children::end(c, id, &reason)).await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn resume_child(state: State<'_, AppState>, id: i64) -> Reply<ChildView> {
+    let view = state.run(move |c| children::resume(c, id)).await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn delete_child(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.run(move |c| children::delete(c, id)).await?;
+    state.signal(Signal::Rearm);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn today(state: State<'_, AppState>) -> Reply<TodayView> {
+    state.run(reading::today).await
+}
+
+#[tauri::command]
+pub async fn archive(
+    state: State<'_, AppState>,
+    child_id: Option<i64>,
+    unread_only: Option<bool>,
+    bookmarked_only: Option<bool>,
+) -> Reply<Vec<ArchiveEntryView>> {
+    let filter = ArchiveFilter {
+        child_id,
+        unread_only: unread_only.unwrap_or(false),
+        bookmarked_only: bookmarked_only.unwrap_or(false),
+    };
+    state.run(move |c| reading::archive(c, filter)).await
+}
+
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, query: String) -> Reply<Vec<ArchiveEntryView>> {
+    state.run(move |c| reading::search(c, &query)).await
+}
+
+#[tauri::command]
+pub async fn open_message(state: State<'_, AppState>, delivery_id: i64) -> Reply<MessageView> {
+    state.run(move |c| reading::open(c, delivery_id)).await
+}
+
+#[tauri::command]
+pub async fn set_bookmark(
+    state: State<'_, AppState>,
+    delivery_id: i64,
+    bookmarked: bool,
+) -> Reply<()> {
+    state
+        .run(move |c| reading::set_bookmark(c, delivery_id, bookmarked))
+        .await
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Reply<SettingsView> {
+    let allowed = state.notifications_allowed();
+    state.run(move |c| settings::get(c, allowed)).await
+}
+
+#[tauri::command]
+pub async fn set_setting(
+    state: State<'_, AppState>,
+    key: String,
+    value: String,
+) -> Reply<SettingsView> {
+    let allowed = state.notifications_allowed();
+    let view = state
+        .run(move |c| settings::set(c, &key, &value, allowed))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn request_notification_permission(state: State<'_, AppState>) -> Reply<bool> {
+    let state = state.inner().clone();
+    Ok(
+        tauri::async_runtime::spawn_blocking(move || state.request_permission())
+            .await
+            .unwrap_or(false),
+    )
+}
+
+#[tauri::command]
+pub async fn send_test_notification(state: State<'_, AppState>) -> Reply<()> {
+    state.signal(Signal::Test);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn export_data(state: State<'_, AppState>) -> Reply<String> {
+    state.run(settings::export).await
+}
+
+#[tauri::command]
+pub async fn import_data(state: State<'_, AppState>, data: String) -> Reply<()> {
+    state.run(move |c| settings::import(c, &data)).await?;
+    state.signal(Signal::Rearm);
+    Ok(())
+}

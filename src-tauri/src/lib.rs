@@ -1,0 +1,156 @@
+//! tsunagu's app shell: a thin Tauri 2 layer over the `tsunagu` core. It owns the window, the
+//! IPC commands, the platform notifications and the tray; everything else is the core's.
+
+mod api;
+mod commands;
+mod error;
+mod notify;
+mod state;
+mod views;
+
+use std::path::PathBuf;
+
+use tauri::{App, Builder, Context, Manager, RunEvent, Runtime};
+
+pub use error::AppError;
+pub use notify::instant_in;
+pub use state::{AppState, Clock, Core, Signal};
+
+/// How to start the app.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// Where the database lives (default: the platform's app data folder).
+    pub data_dir: Option<PathBuf>,
+    /// Whether to start the notifier and the tray (off for tests through the mock runtime).
+    pub notifications: bool,
+}
+
+/// The app as a family runs it.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        let lang = std::env::var("LANG").unwrap_or_default().replace('_', "-");
+        let t = tsunagu::i18n::I18n::new(tsunagu::i18n::negotiate(&[lang
+            .split('.')
+            .next()
+            .unwrap_or("")]))
+        .expect("embedded strings");
+        eprintln!("{}", t.t("app-no-display"));
+        std::process::exit(1);
+    }
+    let options = Options {
+        data_dir: std::env::var_os("TSUNAGU_DATA_DIR").map(PathBuf::from),
+        notifications: true,
+    };
+    let app = run_app(Builder::default(), context(), options).expect("tsunagu starts");
+    app.run(|handle, event| {
+        // Coming back to the app may follow a time-zone change or a new day: re-arm.
+        if let (RunEvent::Resumed, Some(state)) = (event, handle.try_state::<AppState>()) {
+            state.signal(Signal::Rearm);
+        }
+    });
+}
+
+/// The app's configuration, capabilities and assets, for any runtime (tests use the mock one).
+pub fn context<R: Runtime>() -> Context<R> {
+    tauri::generate_context!()
+}
+
+/// Builds the app on any runtime, so tests drive it with `tauri::test::mock_builder()`.
+pub fn run_app<R: Runtime>(
+    builder: Builder<R>,
+    context: Context<R>,
+    options: Options,
+) -> tauri::Result<App<R>> {
+    builder
+        .plugin(tauri_plugin_notification::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_children,
+            commands::add_child,
+            commands::record_birth,
+            commands::correct_dates,
+            commands::end_child,
+            commands::resume_child,
+            commands::delete_child,
+            commands::today,
+            commands::archive,
+            commands::search,
+            commands::open_message,
+            commands::set_bookmark,
+            commands::get_settings,
+            commands::set_setting,
+            commands::request_notification_permission,
+            commands::send_test_notification,
+            commands::export_data,
+            commands::import_data,
+        ])
+        .setup(move |app| {
+            let data_dir = match options.data_dir.clone() {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            let core = Core::open(&data_dir, Clock::from_env())?;
+            let state = AppState::new(core);
+            if options.notifications {
+                state.set_notifier(notify::start(app.handle(), state.core()));
+            }
+            app.manage(state);
+            #[cfg(desktop)]
+            if options.notifications {
+                tray::install(app)?;
+            }
+            Ok(())
+        })
+        .build(context)
+}
+
+#[cfg(desktop)]
+mod tray {
+    //! The tray icon that keeps the app (and its daily notification) alive when the window is closed.
+
+    use tauri::menu::{Menu, MenuItem};
+    use tauri::tray::TrayIconBuilder;
+    use tauri::{App, Manager, Runtime, WindowEvent};
+
+    use crate::state::AppState;
+
+    pub fn install<R: Runtime>(app: &mut App<R>) -> tauri::Result<()> {
+        let t = {
+            let state = app.state::<AppState>();
+            let core = state.core();
+            let core = core.lock().unwrap_or_else(|e| e.into_inner());
+            (core.t().t("tray-open"), core.t().t("tray-quit"))
+        };
+        let open = MenuItem::with_id(app, "open", &t.0, true, None::<&str>)?;
+        let quit = MenuItem::with_id(app, "quit", &t.1, true, None::<&str>)?;
+        let menu = Menu::with_items(app, &[&open, &quit])?;
+        let mut tray = TrayIconBuilder::with_id("tsunagu")
+            .menu(&menu)
+            .on_menu_event(|app, event| match event.id().as_ref() {
+                "open" => {
+                    if let Some(window) = app.get_webview_window("main") {
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                }
+                "quit" => app.exit(0),
+                _ => {}
+            });
+        if let Some(icon) = app.default_window_icon() {
+            tray = tray.icon(icon.clone());
+        }
+        tray.build(app)?;
+        if let Some(window) = app.get_webview_window("main") {
+            let handle = window.clone();
+            window.on_window_event(move |event| {
+                if let WindowEvent::CloseRequested { api, .. } = event {
+                    api.prevent_close();
+                    let _ = handle.hide();
+                }
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,157 @@
+//! The app's one state: the core (store, catalogue, town, strings) behind a mutex, used from
+//! blocking worker threads so SQLite never runs on the main thread, and the channel that tells the
+//! notifier to re-arm.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::{Local, NaiveDate, NaiveDateTime};
+use tsunagu::catalogue::Catalogue;
+use tsunagu::i18n::I18n;
+use tsunagu::store::Store;
+use tsunagu::town::Town;
+
+use crate::error::AppError;
+
+/// Where "now" comes from. The app reads the device clock; tests and demos may pin the date.
+#[derive(Clone, Debug)]
+pub enum Clock {
+    Device,
+    /// A fixed date, at the device's time of day.
+    Pinned(NaiveDate),
+    /// A fixed moment (tests).
+    Fixed(NaiveDateTime),
+}
+
+impl Clock {
+    /// `TSUNAGU_TODAY=YYYY-MM-DD` pins the date (for demos and end-to-end tests).
+    pub fn from_env() -> Clock {
+        std::env::var("TSUNAGU_TODAY")
+            .ok()
+            .and_then(|d| tsunagu::error::parse_date(&d).ok())
+            .map_or(Clock::Device, Clock::Pinned)
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        let now = Local::now().naive_local();
+        match self {
+            Clock::Device => now,
+            Clock::Pinned(date) => date.and_time(now.time()),
+            Clock::Fixed(at) => *at,
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now().date()
+    }
+}
+
+/// Everything the commands work on.
+pub struct Core {
+    pub store: Store,
+    pub catalogue: Catalogue,
+    pub town: Town,
+    pub clock: Clock,
+    strings: [I18n; 2],
+}
+
+impl Core {
+    /// Opens the database in `data_dir` with the embedded catalogue and town.
+    pub fn open(data_dir: &Path, clock: Clock) -> tsunagu::Result<Core> {
+        let store = Store::open(data_dir.join("tsunagu.db"))?;
+        Ok(Core {
+            store,
+            catalogue: Catalogue::embedded()?,
+            town: Town::embedded()?,
+            clock,
+            strings: [I18n::new("ja")?, I18n::new("en")?],
+        })
+    }
+
+    /// The strings in the reader's chosen language.
+    pub fn t(&self) -> &I18n {
+        let lang = self.store.settings().map(|s| s.locale).unwrap_or_default();
+        self.strings
+            .iter()
+            .find(|t| t.lang() == lang)
+            .unwrap_or(&self.strings[0])
+    }
+}
+
+/// What the notifier thread is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// Dates, children or settings changed: cancel and re-arm.
+    Rearm,
+    /// Show a test notification now.
+    Test,
+}
+
+/// The platform's notifications, as the commands see them (see `notify`).
+pub trait Notifier: Send + Sync {
+    fn signal(&self, signal: Signal);
+    fn permission_granted(&self) -> bool;
+    /// Asks the reader (once, where the platform asks) and says whether notifications are allowed.
+    fn request_permission(&self) -> bool;
+}
+
+/// The managed state of the app.
+#[derive(Clone)]
+pub struct AppState {
+    core: Arc<Mutex<Core>>,
+    notifier: Arc<OnceLock<Box<dyn Notifier>>>,
+}
+
+impl AppState {
+    pub fn new(core: Core) -> AppState {
+        AppState {
+            core: Arc::new(Mutex::new(core)),
+            notifier: Arc::new(OnceLock::new()),
+        }
+    }
+
+    pub fn core(&self) -> Arc<Mutex<Core>> {
+        Arc::clone(&self.core)
+    }
+
+    pub fn set_notifier(&self, notifier: Box<dyn Notifier>) {
+        let _ = self.notifier.set(notifier);
+    }
+
+    /// Tells the notifier; without one (tests through the mock runtime) there is nothing to arm.
+    pub fn signal(&self, signal: Signal) {
+        if let Some(n) = self.notifier.get() {
+            n.signal(signal);
+        }
+    }
+
+    pub fn notifications_allowed(&self) -> bool {
+        self.notifier.get().is_some_and(|n| n.permission_granted())
+    }
+
+    pub fn request_permission(&self) -> bool {
+        self.notifier.get().is_some_and(|n| n.request_permission())
+    }
+
+    /// Runs `f` on a blocking worker thread with the core locked, turning a core error into the
+    /// one IPC error in the reader's language.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Core) -> tsunagu::Result<T> + Send + 'static,
+    {
+        let core = self.core();
+        let joined = tauri::async_runtime::spawn_blocking(move || {
+            let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut core).map_err(|e| AppError::from_core(&e, core.t()))
+        })
+        .await;
+        match joined {
+            Ok(result) => result,
+            Err(e) => {
+                let core = self.core.lock().unwrap_or_else(|e| e.into_inner());
+                Err(AppError::internal(e, core.t()))
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! What the UI receives: plain serialisable views, dates and stages already said in the reader's
+//! language. Field names are camelCase on the wire (docs/ipc.md).
+
+use serde::Serialize;
+use tsunagu::i18n::I18n;
+use tsunagu::store::{ArchiveEntry, ChildRecord, Status};
+use tsunagu::town::Town;
+
+use crate::state::Core;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactView {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TownView {
+    pub id: String,
+    pub name: String,
+    pub sample: bool,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub programme: &'static str,
+    pub description: String,
+    pub contacts: Vec<ContactView>,
+}
+
+impl TownView {
+    pub fn new(town: &Town, lang: &str) -> TownView {
+        TownView {
+            id: town.id.clone(),
+            name: town.name.get(lang).to_owned(),
+            sample: town.sample,
+            primary_color: town.primary_color.clone(),
+            accent_color: town.accent_color.clone(),
+            programme: town.programme().name(),
+            description: town.description.get(lang).to_owned(),
+            contacts: town
+                .contacts
+                .iter()
+                .map(|c| ContactView {
+                    name: c.name.get(lang).to_owned(),
+                    phone: c.phone.clone(),
+                    url: c.url.clone(),
+                    hours: c.hours.as_ref().map(|h| h.get(lang).to_owned()),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub town: TownView,
+    pub version: &'static str,
+    pub lang: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildView {
+    pub id: i64,
+    pub nickname: String,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_reason: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    pub preterm: bool,
+}
+
+impl ChildView {
+    pub fn new(record: &ChildRecord, core: &Core) -> ChildView {
+        let today = core.clock.today();
+        let (status, ended_reason) = match record.status {
+            Status::Expecting => ("expecting", None),
+            Status::Born => ("born", None),
+            Status::Ended(reason) => ("ended", Some(reason.name())),
+        };
+        let stage = match record.status {
+            Status::Ended(_) => None,
+            _ => record.child.stage_on(today).map(|s| core.t().stage(s)),
+        };
+        ChildView {
+            id: record.id,
+            nickname: record.nickname.clone(),
+            status,
+            ended_reason,
+            due_date: record.child.due_date.map(|d| d.to_string()),
+            birth_date: record.child.birth.map(|b| b.date.to_string()),
+            stage,
+            preterm: record.child.is_preterm(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageView {
+    pub delivery_id: i64,
+    pub child_id: i64,
+    pub slot: String,
+    pub due_on: String,
+    pub date_label: String,
+    pub stage: String,
+    pub title: String,
+    pub html: String,
+    pub read: bool,
+    pub bookmarked: bool,
+    pub earlier: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeView {
+    pub title: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayChild {
+    pub child: ChildView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<MessageView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<String>,
+    pub ask_if_born: bool,
+    pub notices: Vec<NoticeView>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayView {
+    pub date: String,
+    pub date_label: String,
+    pub children: Vec<TodayChild>,
+    pub unread_earlier: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveEntryView {
+    pub delivery_id: i64,
+    pub child_id: i64,
+    pub nickname: String,
+    pub slot: String,
+    pub due_on: String,
+    pub date_label: String,
+    pub title: String,
+    pub read: bool,
+    pub bookmarked: bool,
+    pub earlier: bool,
+}
+
+impl ArchiveEntryView {
+    pub fn new(e: &ArchiveEntry, t: &I18n) -> ArchiveEntryView {
+        ArchiveEntryView {
+            delivery_id: e.id,
+            child_id: e.child_id,
+            nickname: e.nickname.clone(),
+            slot: e.slot.to_string(),
+            due_on: e.due_on.to_string(),
+            date_label: t.date(e.due_on),
+            title: if e.title.is_empty() {
+                t.t("plan-unwritten")
+            } else {
+                e.title.clone()
+            },
+            read: e.read,
+            bookmarked: e.bookmarked,
+            earlier: e.earlier,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    pub delivery_time: String,
+    pub locale: String,
+    pub text_size: String,
+    pub theme: String,
+    pub notifications_allowed: bool,
+}

@@ -1,0 +1,237 @@
+//! The IPC commands through Tauri's mock runtime: what the UI sends, what it gets back, and the
+//! one error shape it relies on.
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow};
+use tsunagu_app_lib::{AppError, Options, context, instant_in, run_app};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options {
+        data_dir: Some(dir.path().to_path_buf()),
+        notifications: false,
+    };
+    let mut app = run_app(mock_builder(), context(), options).unwrap();
+    // One iteration runs the app's setup (the database opens, the main window is made); the
+    // deprecation warns about calling it in a loop, which this does not.
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    let webview = app.get_webview_window("main").expect("the main window");
+    Harness {
+        _app: app,
+        webview,
+        _dir: dir,
+    }
+}
+
+impl Harness {
+    fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+}
+
+#[test]
+fn the_error_json_is_pinned() {
+    let error = AppError {
+        code: "due-date-too-far".into(),
+        message: "…".into(),
+    };
+    assert_eq!(
+        serde_json::to_string(&error).unwrap(),
+        r#"{"code":"due-date-too-far","message":"…"}"#
+    );
+}
+
+#[test]
+fn register_then_today_then_archive() {
+    let h = harness();
+    let info = h.invoke("app_info", json!({})).unwrap();
+    assert_eq!(info["town"]["id"], "demo");
+    assert_eq!(info["town"]["sample"], true);
+    assert_eq!(info["lang"], "ja");
+    assert_eq!(h.invoke("list_children", json!({})).unwrap(), json!([]));
+
+    let today = chrono::Local::now().date_naive();
+    let due = today + chrono::Days::new(150);
+    let child = h
+        .invoke(
+            "add_child",
+            json!({ "nickname": "ひなた", "dueDate": due.to_string() }),
+        )
+        .unwrap();
+    assert_eq!(child["status"], "expecting");
+    assert_eq!(child["nickname"], "ひなた");
+    assert!(child["stage"].as_str().unwrap().starts_with("妊娠"));
+
+    let view = h.invoke("today", json!({})).unwrap();
+    assert_eq!(view["date"], today.to_string());
+    let first = &view["children"][0];
+    assert_eq!(first["child"]["id"], child["id"]);
+    assert!(
+        first["message"].is_object() || first["missing"].is_string(),
+        "{first}"
+    );
+
+    let archive = h.invoke("archive", json!({})).unwrap();
+    let entries = archive.as_array().unwrap();
+    assert!(!entries.is_empty());
+    assert_eq!(entries[0]["dueOn"], today.to_string());
+    assert!(
+        entries.iter().filter(|e| e["earlier"] == true).count() > 100,
+        "earlier slots are readable"
+    );
+
+    let id = entries[0]["deliveryId"].clone();
+    h.invoke(
+        "set_bookmark",
+        json!({ "deliveryId": id, "bookmarked": true }),
+    )
+    .unwrap();
+    let marked = h
+        .invoke("archive", json!({ "bookmarkedOnly": true }))
+        .unwrap();
+    assert_eq!(marked.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn errors_reach_the_ui_as_code_and_localised_message() {
+    let h = harness();
+    let err = h
+        .invoke("add_child", json!({ "dueDate": "2099-01-01" }))
+        .unwrap_err();
+    assert_eq!(err["code"], "due-date-too-far");
+    assert!(err["message"].as_str().unwrap().contains("2099-01-01"));
+    let err = h
+        .invoke("add_child", json!({ "dueDate": "2027-02-30" }))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid-date");
+    let err = h
+        .invoke(
+            "record_birth",
+            json!({ "id": 42, "birthDate": "2026-01-01" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "unknown-child");
+    h.invoke("set_setting", json!({ "key": "locale", "value": "en" }))
+        .unwrap();
+    let err = h.invoke("add_child", json!({})).unwrap_err();
+    assert_eq!(
+        err,
+        json!({ "code": "no-dates", "message": "Enter a due date or a birth date." })
+    );
+    assert_eq!(h.invoke("list_children", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn the_loss_path_stops_everything_at_once() {
+    let h = harness();
+    let due = chrono::Local::now().date_naive() + chrono::Days::new(200);
+    let child = h
+        .invoke("add_child", json!({ "dueDate": due.to_string() }))
+        .unwrap();
+    let ended = h
+        .invoke(
+            "end_child",
+            json!({ "id": child["id"], "reason": "pregnancy-loss" }),
+        )
+        .unwrap();
+    assert_eq!(ended["status"], "ended");
+    assert_eq!(ended["endedReason"], "pregnancy-loss");
+    assert!(ended.get("stage").is_none());
+    let today = h.invoke("today", json!({})).unwrap();
+    let first = &today["children"][0];
+    assert!(
+        first.get("message").is_none()
+            && first.get("milestone").is_none()
+            && first["askIfBorn"] == false
+    );
+    let info = h.invoke("app_info", json!({})).unwrap();
+    assert!(
+        info["town"]["contacts"].as_array().unwrap().len() >= 2,
+        "support contacts are there to show"
+    );
+}
+
+#[test]
+fn settings_and_export_import_round_trip() {
+    let h = harness();
+    let settings = h.invoke("get_settings", json!({})).unwrap();
+    assert_eq!(settings["deliveryTime"], "08:00");
+    let changed = h
+        .invoke(
+            "set_setting",
+            json!({ "key": "text-size", "value": "larger" }),
+        )
+        .unwrap();
+    assert_eq!(changed["textSize"], "larger");
+    assert_eq!(
+        h.invoke(
+            "set_setting",
+            json!({ "key": "delivery-time", "value": "8am" })
+        )
+        .unwrap_err()["code"],
+        "invalid-setting"
+    );
+    let born = chrono::Local::now().date_naive() - chrono::Days::new(30);
+    h.invoke(
+        "add_child",
+        json!({ "nickname": "はる", "birthDate": born.to_string() }),
+    )
+    .unwrap();
+    h.invoke("today", json!({})).unwrap();
+    let data = h.invoke("export_data", json!({})).unwrap();
+
+    let other = harness();
+    assert_eq!(
+        other
+            .invoke(
+                "import_data",
+                json!({ "data": "{\"format\":\"something else\"}" })
+            )
+            .unwrap_err()["code"],
+        "invalid-import"
+    );
+    other
+        .invoke("import_data", json!({ "data": data }))
+        .unwrap();
+    let children = other.invoke("list_children", json!({})).unwrap();
+    assert_eq!(children[0]["nickname"], "はる");
+    assert_eq!(
+        other.invoke("get_settings", json!({})).unwrap()["textSize"],
+        "larger"
+    );
+    assert_eq!(
+        other.invoke("archive", json!({})).unwrap(),
+        h.invoke("archive", json!({})).unwrap()
+    );
+}
+
+#[test]
+fn a_time_zone_change_moves_the_instant_not_the_day() {
+    let date = NaiveDate::from_ymd_opt(2027, 1, 10).unwrap();
+    let eight = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
+    let tokyo = instant_in(&FixedOffset::east_opt(9 * 3600).unwrap(), date, eight).unwrap();
+    let london = instant_in(&FixedOffset::east_opt(0).unwrap(), date, eight).unwrap();
+    assert_eq!(tokyo.hour(), 8);
+    assert_eq!((london - tokyo).whole_hours(), 9);
+    assert_eq!(tokyo.to_offset(time::UtcOffset::UTC).day(), 9);
+}
