@@ -18,14 +18,36 @@ fn date(s: &str) -> NaiveDate {
 fn longest_path_child() -> Child {
     let due = date("2027-06-01");
     let birth = due + Days::new(14);
-    Child { due_date: Some(due), birth: Some(Birth { date: birth, recorded_on: birth }), registered_on: due - Days::new(252), ended_on: None }
+    Child {
+        due_date: Some(due),
+        birth: Some(Birth {
+            date: birth,
+            recorded_on: birth,
+        }),
+        registered_on: due - Days::new(252),
+        ended_on: None,
+    }
 }
 
 /// A body of about 480 characters drawn from real Japanese text patterns, different per slot.
 fn body(seed: usize) -> String {
     const WORDS: [&str; 16] = [
-        "赤ちゃんは", "今日は", "からだを", "ゆっくり", "休めましょう。", "健診で", "相談できます。", "ご家族と",
-        "食事は", "貧血に", "気をつけて、", "離乳食の", "準備を", "少しずつ", "進めていきます。", "眠れない夜も",
+        "赤ちゃんは",
+        "今日は",
+        "からだを",
+        "ゆっくり",
+        "休めましょう。",
+        "健診で",
+        "相談できます。",
+        "ご家族と",
+        "食事は",
+        "貧血に",
+        "気をつけて、",
+        "離乳食の",
+        "準備を",
+        "少しずつ",
+        "進めていきます。",
+        "眠れない夜も",
     ];
     let mut s = String::new();
     let mut x = seed as u64 * 2_654_435_761 + 7;
@@ -45,7 +67,10 @@ fn scaled_files() -> Vec<(String, String, String)> {
     let mut files = Vec::new();
     for locale in ["ja", "en"] {
         for (i, slot) in Slot::all().enumerate() {
-            let text = format!("+++\ntitle = \"{slot}のメッセージ\"\ntopics = [\"growth\", \"care\"]\n+++\n{}\n", body(i));
+            let text = format!(
+                "+++\ntitle = \"{slot}のメッセージ\"\ntopics = [\"growth\", \"care\"]\n+++\n{}\n",
+                body(i)
+            );
             files.push((locale.to_owned(), format!("{slot}.md"), text));
         }
     }
@@ -65,7 +90,12 @@ fn benches(c: &mut Criterion) {
     ];
     let today = date("2026-11-25");
     c.bench_function("today: what is due for 3 children", |b| {
-        b.iter(|| children.iter().map(|ch| ch.due_on(Programme::ToThirdBirthday, black_box(today))).collect::<Vec<_>>())
+        b.iter(|| {
+            children
+                .iter()
+                .map(|ch| ch.due_on(Programme::ToThirdBirthday, black_box(today)))
+                .collect::<Vec<_>>()
+        })
     });
 
     let manifest = include_str!("../content/catalogue.toml");
@@ -73,23 +103,49 @@ fn benches(c: &mut Criterion) {
     assert_eq!(files.len(), 1068);
     c.bench_function("catalogue: parse 1,068 messages", |b| {
         b.iter(|| {
-            let it = files.iter().map(|(l, n, t)| (l.clone(), n.clone(), t.as_str()));
+            let it = files
+                .iter()
+                .map(|(l, n, t)| (l.clone(), n.clone(), t.as_str()));
             Catalogue::from_files(manifest, it).unwrap()
         })
     });
 
     // 2,000 delivered messages: four children's archives filled from a full-size catalogue.
-    let catalogue = Catalogue::from_files(manifest, files.iter().map(|(l, n, t)| (l.clone(), n.clone(), t.as_str()))).unwrap();
+    let catalogue = Catalogue::from_files(
+        manifest,
+        files
+            .iter()
+            .map(|(l, n, t)| (l.clone(), n.clone(), t.as_str())),
+    )
+    .unwrap();
     let dir = std::env::temp_dir().join(format!("tsunagu-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let mut store = Store::open(dir.join("bench.db")).unwrap();
-    for (due, born) in [("2024-03-01", "2024-03-05"), ("2024-04-01", "2024-04-10"), ("2024-05-01", "2024-05-02"), ("2024-06-01", "2024-06-03")] {
-        let new = NewChild { nickname: String::new(), due_date: Some(date(due)), birth_date: Some(date(born)) };
+    for (due, born) in [
+        ("2024-03-01", "2024-03-05"),
+        ("2024-04-01", "2024-04-10"),
+        ("2024-05-01", "2024-05-02"),
+        ("2024-06-01", "2024-06-03"),
+    ] {
+        let new = NewChild {
+            nickname: String::new(),
+            due_date: Some(date(due)),
+            birth_date: Some(date(born)),
+        };
         store.add_child(&new, date(born)).unwrap();
     }
-    store.catch_up(&catalogue, Programme::ToThirdBirthday, date("2026-04-10")).unwrap();
+    store
+        .catch_up(&catalogue, Programme::ToThirdBirthday, date("2026-04-10"))
+        .unwrap();
     let delivered = store.archive(Default::default()).unwrap().len();
-    let queries = ["貧血", "離乳食", "ゆっくり休め", "健診で相談", "眠れない夜", "家族"];
+    let queries = [
+        "貧血",
+        "離乳食",
+        "ゆっくり休め",
+        "健診で相談",
+        "眠れない夜",
+        "家族",
+    ];
     c.bench_function(&format!("search: archive of {delivered} messages"), |b| {
         let mut i = 0;
         b.iter(|| {
