@@ -18,6 +18,10 @@ const COMMANDS: &[&str] = &[
     "set_setting",
     "request_notification_permission",
     "send_test_notification",
+    "town_status",
+    "sync_town",
+    "town_events",
+    "open_link",
     "export_data",
     "import_data",
 ];

@@ -45,6 +45,8 @@ pub enum Error {
     UnknownChild(i64),
     /// No archive entry has this id.
     UnknownDelivery(i64),
+    /// A link that is not https, mailto or tel; it is not opened.
+    LinkNotAllowed(String),
     /// An import file that is not a tsunagu export or contradicts itself; nothing was changed.
     InvalidImport(String),
     /// The birth of this child is already recorded.
@@ -138,6 +140,7 @@ impl Error {
             Error::UnknownSlot(_) => "unknown-slot",
             Error::UnknownChild(_) => "unknown-child",
             Error::UnknownDelivery(_) => "unknown-delivery",
+            Error::LinkNotAllowed(_) => "link-not-allowed",
             Error::InvalidImport(_) => "invalid-import",
             Error::AlreadyBorn(_) => "already-born",
             Error::NotBorn(_) => "not-born",
@@ -180,6 +183,7 @@ impl Error {
             | Error::FeedComment(s)
             | Error::FeedKey(s)
             | Error::InvalidImport(s)
+            | Error::LinkNotAllowed(s)
             | Error::UnknownSlot(s)
             | Error::UnknownLocale(s)
             | Error::Catalogue(s) => {

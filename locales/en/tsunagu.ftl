@@ -135,6 +135,8 @@ error-birth-too-long-ago = The birth date { $birth } is more than three years ag
 error-unknown-slot = "{ $value }" is not part of the programme.
 error-unknown-child = There is no child number { $id }.
 error-unknown-delivery = There is no message number { $id }.
+error-link-not-allowed = This link ({ $value }) cannot be opened: only links starting with https are opened.
+town-sync-failed = The town's information could not be updated. Please try again with a better connection; the information you have stays as it is.
 error-invalid-import = This file cannot be imported. Please check that it was exported from tsunagu. Nothing has been changed. ({ $value })
 error-already-born = The birth of child number { $id } is already recorded.
 error-not-born = No birth is recorded for child number { $id } yet. Record the birth first.
@@ -157,6 +159,7 @@ notify-missed = { $count } unread { $count ->
    *[other] messages
 }
 notify-missed-body = Open the app to read everything you missed.
+notify-town-event = Town event: { $title }
 notify-test-title = Test notification
 notify-test-body = Notifications are working. Your daily message will arrive like this.
 

@@ -119,6 +119,8 @@ error-birth-too-long-ago = 誕生日 { $birth } からは3年以上たってい�
 error-unknown-slot = 「{ $value }」は配信予定にありません。
 error-unknown-child = 番号 { $id } の子どもは登録されていません。
 error-unknown-delivery = 番号 { $id } のメッセージは見つかりません。
+error-link-not-allowed = このリンク({ $value })は開けません。https で始まるリンクだけを開きます。
+town-sync-failed = 町の情報を更新できませんでした。通信環境のよいところで、もう一度お試しください。これまでの情報はそのまま表示しています。
 error-invalid-import = このファイルは読み込めません。つなぐから書き出したファイルか確かめてください。データは変更していません。({ $value })
 error-already-born = 番号 { $id } の子どもは、すでに誕生を記録しています。
 error-not-born = 番号 { $id } の子どもは、まだ誕生を記録していません。先に「生まれました」から記録してください。
@@ -138,6 +140,7 @@ notify-new-message = 今日のメッセージが届いています
 notify-ask-if-born = 赤ちゃんは生まれましたか?
 notify-missed = 読んでいないメッセージが{ $count }通あります
 notify-missed-body = アプリを開くと、これまでの分もまとめて読めます。
+notify-town-event = 町の行事: { $title }
 notify-test-title = テスト通知
 notify-test-body = 通知は正しく届いています。毎日のメッセージも、このようにお知らせします。
 

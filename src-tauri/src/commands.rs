@@ -4,11 +4,12 @@
 use tauri::State;
 use tsunagu::store::ArchiveFilter;
 
-use crate::api::{children, reading, settings};
+use crate::api::{children, reading, settings, town};
 use crate::error::AppError;
 use crate::state::{AppState, Signal};
 use crate::views::{
-    AppInfo, ArchiveEntryView, ChildView, MessageView, SettingsView, TodayView, TownView,
+    AppInfo, ArchiveEntryView, ChildView, EventView, FeedStatusView, MessageView, SettingsView,
+    TodayView, TownView,
 };
 
 type Reply<T> = Result<T, AppError>;
@@ -169,6 +170,33 @@ pub async fn request_notification_permission(state: State<'_, AppState>) -> Repl
 #[tauri::command]
 pub async fn send_test_notification(state: State<'_, AppState>) -> Reply<()> {
     state.signal(Signal::Test);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn town_status(state: State<'_, AppState>) -> Reply<FeedStatusView> {
+    state.run(town::status).await
+}
+
+#[tauri::command]
+pub async fn sync_town(state: State<'_, AppState>) -> Reply<FeedStatusView> {
+    let core = state.core();
+    // The outcome is recorded in the store; the status below says it in words.
+    let _ = tauri::async_runtime::spawn_blocking(move || crate::sync::sync_now(&core)).await;
+    state.signal(Signal::Rearm);
+    state.run(town::status).await
+}
+
+#[tauri::command]
+pub async fn town_events(state: State<'_, AppState>) -> Reply<Vec<EventView>> {
+    state.run(town::events).await
+}
+
+#[tauri::command]
+pub async fn open_link(state: State<'_, AppState>, url: String) -> Reply<()> {
+    let checked = url.clone();
+    state.run(move |_| town::check_link(&checked)).await?;
+    state.open_url(&url);
     Ok(())
 }
 

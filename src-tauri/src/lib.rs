@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod notify;
 mod state;
+mod sync;
 mod views;
 
 use std::path::PathBuf;
@@ -65,6 +66,7 @@ pub fn run_app<R: Runtime>(
 ) -> tauri::Result<App<R>> {
     builder
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_children,
@@ -83,6 +85,10 @@ pub fn run_app<R: Runtime>(
             commands::set_setting,
             commands::request_notification_permission,
             commands::send_test_notification,
+            commands::town_status,
+            commands::sync_town,
+            commands::town_events,
+            commands::open_link,
             commands::export_data,
             commands::import_data,
         ])
@@ -91,10 +97,18 @@ pub fn run_app<R: Runtime>(
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            let core = Core::open(&data_dir, Clock::from_env())?;
+            let mut core = Core::open(&data_dir, Clock::from_env())?;
+            // A fresh install with no network still has the town's information.
+            if let Err(e) = core
+                .store
+                .apply_baseline(&core.town, chrono::Local::now().fixed_offset())
+            {
+                eprintln!("tsunagu: the bundled town feed was not applied: {e}");
+            }
             let state = AppState::new(core);
             if options.notifications {
-                state.set_notifier(notify::start(app.handle(), state.core()));
+                state.set_platform(notify::start(app.handle(), state.core()));
+                sync::start(app.handle(), state.clone());
             }
             app.manage(state);
             #[cfg(desktop)]

@@ -87,26 +87,28 @@ pub enum Signal {
     Test,
 }
 
-/// The platform's notifications, as the commands see them (see `notify`).
-pub trait Notifier: Send + Sync {
+/// What the commands need from the platform (see `notify`): notifications and the system browser.
+pub trait Platform: Send + Sync {
     fn signal(&self, signal: Signal);
     fn permission_granted(&self) -> bool;
     /// Asks the reader (once, where the platform asks) and says whether notifications are allowed.
     fn request_permission(&self) -> bool;
+    /// Opens a link in the system browser; the caller has checked it is https, mailto or tel.
+    fn open_url(&self, url: &str) -> bool;
 }
 
 /// The managed state of the app.
 #[derive(Clone)]
 pub struct AppState {
     core: Arc<Mutex<Core>>,
-    notifier: Arc<OnceLock<Box<dyn Notifier>>>,
+    platform: Arc<OnceLock<Box<dyn Platform>>>,
 }
 
 impl AppState {
     pub fn new(core: Core) -> AppState {
         AppState {
             core: Arc::new(Mutex::new(core)),
-            notifier: Arc::new(OnceLock::new()),
+            platform: Arc::new(OnceLock::new()),
         }
     }
 
@@ -114,23 +116,27 @@ impl AppState {
         Arc::clone(&self.core)
     }
 
-    pub fn set_notifier(&self, notifier: Box<dyn Notifier>) {
-        let _ = self.notifier.set(notifier);
+    pub fn set_platform(&self, platform: Box<dyn Platform>) {
+        let _ = self.platform.set(platform);
     }
 
     /// Tells the notifier; without one (tests through the mock runtime) there is nothing to arm.
     pub fn signal(&self, signal: Signal) {
-        if let Some(n) = self.notifier.get() {
+        if let Some(n) = self.platform.get() {
             n.signal(signal);
         }
     }
 
     pub fn notifications_allowed(&self) -> bool {
-        self.notifier.get().is_some_and(|n| n.permission_granted())
+        self.platform.get().is_some_and(|n| n.permission_granted())
     }
 
     pub fn request_permission(&self) -> bool {
-        self.notifier.get().is_some_and(|n| n.request_permission())
+        self.platform.get().is_some_and(|n| n.request_permission())
+    }
+
+    pub fn open_url(&self, url: &str) -> bool {
+        self.platform.get().is_some_and(|p| p.open_url(url))
     }
 
     /// Runs `f` on a blocking worker thread with the core locked, turning a core error into the

@@ -235,3 +235,31 @@ fn a_time_zone_change_moves_the_instant_not_the_day() {
     assert_eq!((london - tokyo).whole_hours(), 9);
     assert_eq!(tokyo.to_offset(time::UtcOffset::UTC).day(), 9);
 }
+
+#[test]
+fn the_town_information_is_there_without_network_and_links_are_checked() {
+    let h = harness();
+    let status = h.invoke("town_status", json!({})).unwrap();
+    assert!(
+        status["version"].as_u64().unwrap() >= 1,
+        "the bundled feed is applied at start: {status}"
+    );
+    assert!(status["updatedLabel"].as_str().unwrap().contains('年'));
+    // A baby born 14 days ago gets the town's newborn home visit on Today.
+    let born = chrono::Local::now().date_naive() - chrono::Days::new(14);
+    h.invoke("add_child", json!({ "birthDate": born.to_string() }))
+        .unwrap();
+    let today = h.invoke("today", json!({})).unwrap();
+    let notices = today["children"][0]["notices"].as_array().unwrap();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n["title"].as_str().unwrap().contains("赤ちゃん訪問")),
+        "{notices:?}"
+    );
+    assert!(h.invoke("town_events", json!({})).unwrap().is_array());
+    let refused = h
+        .invoke("open_link", json!({ "url": "javascript:alert(1)" }))
+        .unwrap_err();
+    assert_eq!(refused["code"], "link-not-allowed");
+}

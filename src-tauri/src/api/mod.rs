@@ -4,3 +4,4 @@
 pub mod children;
 pub mod reading;
 pub mod settings;
+pub mod town;

@@ -4,7 +4,7 @@ use tsunagu::Result;
 use tsunagu::store::{ArchiveEntry, ArchiveFilter};
 
 use crate::state::Core;
-use crate::views::{ArchiveEntryView, ChildView, MessageView, TodayChild, TodayView};
+use crate::views::{ArchiveEntryView, ChildView, MessageView, NoticeView, TodayChild, TodayView};
 
 /// Records everything due up to today (computed from the dates), then builds today's screen.
 pub fn today(core: &mut Core) -> Result<TodayView> {
@@ -51,13 +51,28 @@ pub fn today(core: &mut Core) -> Result<TodayView> {
             core.t()
                 .t_args("message-missing", &[("slot", s.to_string().into())])
         });
+        let notices = core
+            .store
+            .town_overlays_on(
+                &core.town.id,
+                &record.child,
+                programme,
+                today,
+                core.t().lang(),
+            )?
+            .into_iter()
+            .map(|o| NoticeView {
+                title: o.title,
+                html: tsunagu::feed::body_html(&o.body),
+            })
+            .collect();
         children.push(TodayChild {
             child: view,
             message,
             missing,
             milestone: due.milestone.map(|m| core.t().milestone(m)),
             ask_if_born: due.ask_if_born,
-            notices: Vec::new(),
+            notices,
         });
     }
     let unread_earlier = archive

@@ -21,7 +21,7 @@ use tauri::{AppHandle, Emitter, Runtime};
 use tauri_plugin_notification::{NotificationExt, PermissionState};
 use tsunagu::plan::Reader;
 
-use crate::state::{Core, Notifier, Signal};
+use crate::state::{Core, Platform, Signal};
 
 /// The instant at which a civil date and local time fall in time zone `tz`. A time that does
 /// not exist that day (a daylight-saving gap) moves an hour later.
@@ -68,7 +68,7 @@ struct PlatformNotifier<R: Runtime> {
     sender: Mutex<Sender<Signal>>,
 }
 
-impl<R: Runtime> Notifier for PlatformNotifier<R> {
+impl<R: Runtime> Platform for PlatformNotifier<R> {
     fn signal(&self, signal: Signal) {
         let _ = self
             .sender
@@ -92,10 +92,15 @@ impl<R: Runtime> Notifier for PlatformNotifier<R> {
         self.signal(Signal::Rearm);
         granted
     }
+
+    fn open_url(&self, url: &str) -> bool {
+        use tauri_plugin_opener::OpenerExt;
+        self.app.opener().open_url(url, None::<&str>).is_ok()
+    }
 }
 
 /// Starts the platform's notifier on its own thread and returns the handle the commands use.
-pub fn start<R: Runtime>(app: &AppHandle<R>, core: Arc<Mutex<Core>>) -> Box<dyn Notifier> {
+pub fn start<R: Runtime>(app: &AppHandle<R>, core: Arc<Mutex<Core>>) -> Box<dyn Platform> {
     let (sender, receiver) = channel();
     let handle = app.clone();
     let _ = app.notification().on_action(move |action| {

@@ -1,0 +1,95 @@
+//! The town's information: when it was last updated, its event notices, refreshing it, and
+//! opening its links outside the app.
+
+use chrono::{DateTime, FixedOffset, Local};
+use tsunagu::feed::{self, EventTime};
+use tsunagu::i18n::I18n;
+use tsunagu::{Error, Result};
+
+use crate::state::Core;
+use crate::views::{EventView, FeedStatusView};
+
+fn moment(t: &I18n, at: DateTime<FixedOffset>) -> String {
+    let local = at.with_timezone(&Local).naive_local();
+    format!("{} {}", t.date(local.date()), local.format("%H:%M"))
+}
+
+fn when(t: &I18n, starts: &EventTime, ends: Option<&EventTime>) -> String {
+    let one = |e: &EventTime| match e.time {
+        Some(time) => format!("{} {}", t.date(e.date), time.format("%H:%M")),
+        None => t.date(e.date),
+    };
+    match ends {
+        Some(end) if end.date != starts.date => format!("{} – {}", one(starts), one(end)),
+        Some(end) => match end.time {
+            Some(time) => format!("{}–{}", one(starts), time.format("%H:%M")),
+            None => one(starts),
+        },
+        None => one(starts),
+    }
+}
+
+/// When the town's information was last updated, and whether the last check failed.
+pub fn status(core: &mut Core) -> Result<FeedStatusView> {
+    let t = core.t();
+    let now = Local::now().fixed_offset();
+    let status = core.store.feed_status(&core.town.id)?;
+    let Some(status) = status else {
+        return Ok(FeedStatusView {
+            version: None,
+            updated_label: None,
+            checked_label: None,
+            error: None,
+            expired: false,
+        });
+    };
+    Ok(FeedStatusView {
+        version: status.version,
+        updated_label: status.generated_at.map(|at| moment(t, at)),
+        checked_label: status.checked_at.map(|at| moment(t, at)),
+        error: status.last_error.as_ref().map(|_| t.t("town-sync-failed")),
+        expired: status.is_expired(now),
+    })
+}
+
+/// The town's current event notices for this family's stage, soonest first.
+pub fn events(core: &mut Core) -> Result<Vec<EventView>> {
+    let today = core.clock.today();
+    let programme = core.town.programme();
+    let lang = core.t().lang();
+    let children: Vec<_> = core
+        .store
+        .children()?
+        .into_iter()
+        .filter(|c| c.child.ended_on.is_none())
+        .collect();
+    let mut notices = core.store.town_notices(&core.town.id, today, lang)?;
+    notices.retain(|n| {
+        n.stages.is_empty()
+            || children
+                .iter()
+                .any(|c| n.concerns(&c.child, programme, today))
+    });
+    notices.sort_by_key(|n| (n.starts.date, n.starts.time));
+    let t = core.t();
+    Ok(notices
+        .iter()
+        .map(|n| EventView {
+            id: n.key.clone(),
+            title: n.title.clone(),
+            html: feed::body_html(&n.body),
+            when: when(t, &n.starts, n.ends.as_ref()),
+            place: n.place.clone(),
+            url: n.url.clone(),
+        })
+        .collect())
+}
+
+/// Checks a link before it leaves the app: https, mailto and tel only.
+pub fn check_link(url: &str) -> Result<()> {
+    if feed::is_allowed_link(url) {
+        Ok(())
+    } else {
+        Err(Error::LinkNotAllowed(url.to_owned()))
+    }
+}
