@@ -8,9 +8,9 @@ mod feed;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::{Local, NaiveDate};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use tsunagu::cadence::{Birth, Child, PlanStatus, Programme, Range};
+use tsunagu::cadence::{Child, PlanStatus, Programme};
 use tsunagu::catalogue::Catalogue;
 use tsunagu::error::parse_date;
 use tsunagu::i18n::{self, I18n};
@@ -365,22 +365,7 @@ fn plan(
 ) -> Result<ExitCode> {
     let due_date = due.map(parse_date).transpose()?;
     let birth_date = born.map(parse_date).transpose()?;
-    // A plan is a projection from the start of the track: registered at 4w0d, or at birth.
-    let start = match (due_date, birth_date) {
-        (Some(due), _) => due - Days::new(252),
-        (None, Some(birth)) => birth,
-        (None, None) => return Err(Error::NoDates),
-    };
-    let child = Child {
-        due_date,
-        birth: birth_date.map(|date| Birth {
-            date,
-            recorded_on: date,
-        }),
-        registered_on: start.min(birth_date.unwrap_or(start)),
-        ended_on: None,
-    };
-    child.check_dates()?;
+    let child = Child::projected(due_date, birth_date)?;
     let entries = child.plan(programme);
     if count {
         println!("{}", entries.len());
@@ -477,7 +462,7 @@ fn catalogue_check(t: &I18n) -> Result<ExitCode> {
             } else {
                 t.t("coverage-in-progress")
             };
-            let name = t.t(&format!("range-{}", range_name(range)));
+            let name = t.t(&format!("range-{}", range.name()));
             println!("  {name}: {written}/{total} {state}");
         }
     }
@@ -493,8 +478,4 @@ fn catalogue_check(t: &I18n) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
-}
-
-fn range_name(range: Range) -> &'static str {
-    range.name()
 }

@@ -183,6 +183,29 @@ impl Child {
         }
     }
 
+    /// A family as a plan or preview sees it: registered at the start of its track (4w0d, or the
+    /// birth), with the birth recorded on the day it happened. Refuses dates that do not fit.
+    pub fn projected(due_date: Option<NaiveDate>, birth_date: Option<NaiveDate>) -> Result<Child> {
+        let registered_on = match (due_date, birth_date) {
+            (Some(due), Some(birth)) => add_days(due, FIRST_PREGNANCY_DAY - TERM_DAYS).min(birth),
+            (Some(due), None) => add_days(due, FIRST_PREGNANCY_DAY - TERM_DAYS),
+            (None, Some(birth)) => birth,
+            (None, None) => return Err(Error::NoDates),
+        };
+        let birth = birth_date.map(|date| Birth {
+            date,
+            recorded_on: date,
+        });
+        let child = Child {
+            due_date,
+            birth,
+            registered_on,
+            ended_on: None,
+        };
+        child.check_dates()?;
+        Ok(child)
+    }
+
     /// Checks that the dates fit together: a birth not before 22w0d nor past 44w0d of the
     /// recorded pregnancy, recorded no earlier than it happened.
     pub fn check_dates(&self) -> Result<()> {

@@ -10,7 +10,7 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use chrono::{DateTime, Days, Local, NaiveDate, NaiveDateTime, Utc};
 use clap::Subcommand;
-use tsunagu::cadence::{Birth, Child, Programme, birthday};
+use tsunagu::cadence::{Child, Programme, birthday};
 use tsunagu::catalogue::Catalogue;
 use tsunagu::error::parse_date;
 use tsunagu::feed::{
@@ -392,22 +392,8 @@ fn when(n: &EventNotice, t: &I18n) -> String {
 fn preview(args: PreviewArgs, programme: Programme, t: &I18n) -> Result<ExitCode> {
     let due_date = args.due.as_deref().map(parse_date).transpose()?;
     let birth_date = args.born.as_deref().map(parse_date).transpose()?;
-    // As `plan` does: registered at 4w0d, or at birth.
-    let start = match (due_date, birth_date) {
-        (Some(due), _) => due - Days::new(252),
-        (None, Some(birth)) => birth,
-        (None, None) => return Err(Error::NoDates),
-    };
-    let child = Child {
-        due_date,
-        birth: birth_date.map(|date| Birth {
-            date,
-            recorded_on: date,
-        }),
-        registered_on: start.min(birth_date.unwrap_or(start)),
-        ended_on: None,
-    };
-    child.check_dates()?;
+    let child = Child::projected(due_date, birth_date)?;
+    let start = child.registered_on;
     let end = match birth_date {
         Some(birth) => birthday(birth, 3),
         None => start + Days::new(252 + 13),
