@@ -10,6 +10,8 @@ import type {
   Command,
   Commands,
   EndedReason,
+  EventView,
+  FeedStatus,
   Invoke,
   MessageView,
   SettingKey,
@@ -91,6 +93,12 @@ export function createApi(invoke: Invoke) {
     setSetting: (key: SettingKey, value: string): Promise<SettingsView> => call('set_setting', { key, value }),
     requestNotificationPermission: (): Promise<boolean> => call('request_notification_permission'),
     sendTestNotification: (): Promise<null> => call('send_test_notification'),
+    townStatus: (): Promise<FeedStatus> => call('town_status'),
+    /** Checks the town's feed now (pull to refresh); a failure comes back in `error`, not as a rejection. */
+    syncTown: (): Promise<FeedStatus> => call('sync_town'),
+    townEvents: (): Promise<EventView[]> => call('town_events'),
+    /** Opens an https, mailto or tel link outside the app; anything else rejects with `link-not-allowed`. */
+    openLink: (url: string): Promise<null> => call('open_link', { url }),
     exportData: (): Promise<string> => call('export_data'),
     importData: (data: string): Promise<null> => call('import_data', { data }),
   };

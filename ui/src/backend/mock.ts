@@ -1,6 +1,6 @@
 // Installs the in-memory backend for a plain browser. Configuration comes from
 // `window.__TSUNAGU_MOCK_CONFIG__` (set by the browser tests' init script) or the page's query
-// string (`?today=2026-11-25&seed=family&lang=en`, handy with `npm run dev`).
+// string (`?today=2026-11-25&seed=family&lang=en&feed=expired&sync=fail`, handy with `npm run dev`).
 import { createLocalEvents } from './events';
 import type { EventName, EventPayloads, Events, Invoke } from './types';
 import { MockBackend, type MockConfig } from './mock/backend';
@@ -29,6 +29,9 @@ function configFromPage(): MockConfig {
   if (seed === 'family' || seed === 'empty') config.seed = seed;
   const lang = q.get('lang');
   if (lang === 'ja' || lang === 'en') config.lang = lang;
+  const feed = q.get('feed');
+  if (feed === 'current' || feed === 'expired' || feed === 'none') config.townFeed = feed;
+  if (q.get('sync') === 'fail') config.syncFails = true;
   return config;
 }
 

@@ -82,6 +82,18 @@ export type SettingsView = {
   notificationsAllowed: boolean;
 };
 
+/** What the app holds of the town's feed (docs/feed.md), with its labels already localised. */
+export type FeedStatus = {
+  version?: number;
+  updatedLabel?: string;
+  checkedLabel?: string;
+  error?: string;
+  expired: boolean;
+};
+
+/** One of the town's current event notices; `html` is sanitised, `url` https only. */
+export type EventView = { id: string; title: string; html: string; when: string; place?: string; url?: string };
+
 export type SettingKey = 'delivery-time' | 'locale' | 'text-size' | 'theme';
 
 export type ArchiveFilter = { childId?: number; unreadOnly?: boolean; bookmarkedOnly?: boolean };
@@ -110,6 +122,10 @@ export interface Commands {
   set_setting: { args: { key: SettingKey; value: string }; result: SettingsView };
   request_notification_permission: { args: undefined; result: boolean };
   send_test_notification: { args: undefined; result: null };
+  town_status: { args: undefined; result: FeedStatus };
+  sync_town: { args: undefined; result: FeedStatus };
+  town_events: { args: undefined; result: EventView[] };
+  open_link: { args: { url: string }; result: null };
   export_data: { args: undefined; result: string };
   import_data: { args: { data: string }; result: null };
 }

@@ -1,8 +1,9 @@
-// Hash routes: #/today, #/archive?unread=1, #/message/12, #/children/3/born, ...
+// Hash routes: #/today, #/town, #/archive?unread=1, #/message/12, #/children/3/born, ...
 
 export type Route =
   | { name: 'welcome' }
   | { name: 'today' }
+  | { name: 'town' }
   | { name: 'archive'; childId?: number; unread: boolean; bookmarked: boolean; query: string }
   | { name: 'message'; deliveryId: number }
   | { name: 'children' }
@@ -12,7 +13,7 @@ export type Route =
   | { name: 'child-stop'; id: number }
   | { name: 'settings' };
 
-export type Tab = 'today' | 'archive' | 'children' | 'settings';
+export type Tab = 'today' | 'archive' | 'town' | 'children' | 'settings';
 
 const id = (s: string | undefined) => (s && /^\d+$/.test(s) ? Number(s) : null);
 
@@ -49,6 +50,8 @@ export function parseHash(hash: string): Route {
     }
     case 'settings':
       return { name: 'settings' };
+    case 'town':
+      return { name: 'town' };
     default:
       return { name: 'today' };
   }
@@ -69,6 +72,8 @@ export function tabOf(route: Route): Tab | null {
       return 'children';
     case 'settings':
       return 'settings';
+    case 'town':
+      return 'town';
     default:
       return null;
   }

@@ -78,12 +78,26 @@ for (const lang of ['ja', 'en']) {
           ['#/children/1/born', null],
           ['#/children/1/stop', null],
           ['#/settings', 'settings'],
+          ['#/town', 'town'],
         ];
         for (const [hash, name] of screens) {
           await go(page, hash);
           await check(page, `${tag} ${hash}`);
           if (name) await shot(page, `${name}-${tag}`);
         }
+        // The town screen after a failed refresh, with a refused link's message showing.
+        await page.evaluate(() => (window.__TSUNAGU_MOCK__.backend.syncFails = true));
+        await page.locator('.town-refresh').click();
+        await page.locator('.town-result p').waitFor();
+        await page.evaluate(() => {
+          const a = document.createElement('a');
+          a.href = 'http://example.jp/plain';
+          a.textContent = 'http';
+          document.querySelector('article.event .prose p').append(a);
+          a.click();
+        });
+        await page.locator('#link-error').waitFor();
+        await check(page, `${tag} town refresh failed`);
         // The archive with a search, and the stop path to its end.
         await go(page, '#/archive');
         await page.locator('#archive-q').fill(lang === 'ja' ? '貧血' : 'anaemia');

@@ -69,12 +69,150 @@ describe('first launch', () => {
   });
 });
 
+/** The URLs the mock's open_link was asked to open. */
+const opened = (page) => page.evaluate(() => [...window.__TSUNAGU_MOCK__.backend.openedLinks]);
+
+/** Fails the test if anything opens a new window or the app's page moves. */
+function watchNavigation(page) {
+  const start = page.url();
+  const popups = [];
+  page.on('popup', (p) => popups.push(p.url()));
+  return () => {
+    assert.deepEqual(popups, [], 'no new window');
+    assert.equal(page.url().split('#')[0], start.split('#')[0], 'the app page stays');
+  };
+}
+
+describe("the town's information", () => {
+  it("shows the town's overlay on Today, and opens its link outside the app", async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    const stayed = watchNavigation(page);
+    await page.evaluate(async (birthDate) => {
+      await window.__TSUNAGU_MOCK__.backend.invoke('add_child', { nickname: 'ゆい', birthDate });
+      window.__TSUNAGU_MOCK__.emit('data-changed', null);
+    }, shift(-14));
+    const card = page.locator('.today-card', { hasText: 'ゆい' });
+    const notices = card.getByRole('region', { name: '町からのお知らせ' });
+    await notices.getByRole('heading', { name: '赤ちゃん訪問のご連絡(サンプル)' }).waitFor();
+    // Below the day's message, and only for the child whose day it is.
+    const [message, notice] = await Promise.all([card.locator('article.message').boundingBox(), notices.boundingBox()]);
+    assert.ok(notice.y > message.y);
+    assert.equal(await page.locator('.today-card', { hasText: 'こはる' }).locator('.notices').count(), 0);
+
+    await notices.getByRole('link', { name: '訪問について詳しく' }).click();
+    await page.waitForFunction(() => window.__TSUNAGU_MOCK__.backend.openedLinks.length === 1);
+    await notices.getByRole('link', { name: '0000-00-0000' }).click();
+    await page.waitForFunction(() => window.__TSUNAGU_MOCK__.backend.openedLinks.length === 2);
+    assert.deepEqual(await opened(page), ['https://example.jp/tsunagu-demo/newborn-visit', 'tel:0000-00-0000']);
+    assert.equal(await page.evaluate(() => location.hash), '');
+    stayed();
+
+    await notices.getByRole('link', { name: '町のお知らせをすべて見る' }).click();
+    await page.getByRole('heading', { level: 1, name: '町のお知らせ' }).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('lists events, refreshes, says when it fails, and never leaves the app for a link', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    const stayed = watchNavigation(page);
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '町から' }).click();
+    await page.getByRole('heading', { level: 1, name: '町のお知らせ' }).waitFor();
+    await page.getByText('町の情報の更新: 2026年11月16日(月) 09:00').waitFor();
+    const events = page.locator('article.event');
+    assert.deepEqual(await events.locator('h3').allTextContents(), ['両親学級(サンプル)', '子育て支援センターのオープンデー(サンプル)']);
+    const first = await events.first().innerText();
+    assert.match(first, /日時\s+2026年12月19日\(土\) 10:00–12:00/);
+    assert.match(first, /場所\s+つなぐ町保健センター 2階 研修室/);
+    assert.match(first, /沐浴の練習/);
+
+    // Refresh: busy while checking, then the result is announced.
+    const button = page.getByRole('button', { name: '最新の情報を確かめる' });
+    await button.click();
+    const live = page.locator('.town-result[aria-live=polite]');
+    await live.getByText('町の情報を新しくしました。').waitFor();
+    await page.getByText('町の情報の更新: 2026年11月25日(水) 09:00').waitFor();
+    assert.equal(await page.locator('.town-status').getAttribute('aria-busy'), 'false');
+    await button.click();
+    await live.getByText('町の情報は最新です。').waitFor();
+
+    // No connection: a plain message, and what the app had stays.
+    await page.evaluate(() => (window.__TSUNAGU_MOCK__.backend.syncFails = true));
+    await button.click();
+    await live.getByText(/町の情報を更新できませんでした。/).waitFor();
+    assert.equal(await events.count(), 2);
+
+    // Links: the event's button and a link in its body go to the system browser.
+    await events.first().getByRole('button', { name: /詳しく見る/ }).click();
+    await events.first().getByRole('link', { name: '町のページ' }).click();
+    await page.waitForFunction(() => window.__TSUNAGU_MOCK__.backend.openedLinks.length === 2);
+    assert.deepEqual(await opened(page), [
+      'https://example.jp/tsunagu-demo/parents-class',
+      'https://example.jp/tsunagu-demo/parents-class#bring',
+    ]);
+    // A link the shell refuses: its message is shown, and nothing navigates.
+    await page.evaluate(() => {
+      const p = document.querySelector('article.event .prose p');
+      const a = document.createElement('a');
+      a.href = 'http://example.jp/plain';
+      a.textContent = 'plain http';
+      p.append(a);
+    });
+    await page.getByRole('link', { name: 'plain http' }).click();
+    const refusal = page.locator('#link-error');
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /http:\/\/example\.jp\/plain.*開けません/);
+    await page.getByRole('button', { name: '閉じる' }).click();
+    await refusal.waitFor({ state: 'detached' });
+    assert.equal(await opened(page).then((l) => l.length), 2);
+    assert.match(page.url(), /#\/town$/);
+    stayed();
+
+    // data-changed (midnight): the screen reloads.
+    await page.evaluate((date) => window.__TSUNAGU_MOCK__.setToday(date), shift(1));
+    await page.getByText('2026年12月20日(日) 10:00–12:00').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('in English: an expired feed and a failed check in plain words', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, {
+      seed: 'family',
+      lang: 'en',
+      townFeed: 'expired',
+      lastCheckFailed: true,
+      syncFails: true,
+    });
+    await go(page, '#/town');
+    await page.getByRole('heading', { level: 1, name: 'Town notices' }).waitFor();
+    const text = await pageText(page);
+    assert.match(text, /Town information updated: Mon 16 Nov 2026 09:00/);
+    assert.match(text, /past its expiry date/);
+    assert.match(text, /could not be updated/);
+    assert.match(text, /Class for parents-to-be \(sample\)/);
+    assert.doesNotMatch(text, /町|日時/);
+    const button = page.getByRole('button', { name: 'Check for updates' });
+    await button.click();
+    const live = page.locator('.town-result');
+    await live.getByText(/could not be updated/).waitFor();
+    // The standing message gives way to the announced one: said once, not twice.
+    assert.equal(await page.getByText(/could not be updated/).count(), 1);
+    await page.evaluate(() => (window.__TSUNAGU_MOCK__.backend.syncFails = false));
+    await button.click();
+    await live.getByText("The town's information has been updated.").waitFor();
+    assert.doesNotMatch(await pageText(page), /past its expiry date|could not be updated/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe('a family already registered', () => {
   it('reaches every screen from the tab bar', async () => {
     const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     for (const [tab, heading] of [
       ['これまで', 'これまでのメッセージ'],
+      ['町から', '町のお知らせ'],
       ['子ども', '子ども'],
       ['設定', '設定'],
       ['今日', '今日'],
@@ -88,7 +226,6 @@ describe('a family already registered', () => {
     const text = await pageText(page);
     assert.match(text, /妊娠24週2日/);
     assert.match(text, /1歳4か月\(修正 1歳3か月\)/);
-    assert.match(text, /町からのお知らせ/);
     assert.match(text, /まだ読んでいないメッセージが\d+通あります/);
     assert.deepEqual(problems, []);
     await page.close();

@@ -67,10 +67,12 @@ describe('routes', () => {
     expect(parseHash('#/children/3/stop')).toEqual({ name: 'child-stop', id: 3 });
     expect(parseHash('#/children/add')).toEqual({ name: 'child-add' });
     expect(parseHash('#/nowhere')).toEqual({ name: 'today' });
+    expect(parseHash('#/town')).toEqual({ name: 'town' });
   });
   it('knows the tab and the page of a route', () => {
     expect(tabOf(parseHash('#/message/1'))).toBe('archive');
     expect(tabOf(parseHash('#/welcome'))).toBeNull();
+    expect(tabOf(parseHash('#/town'))).toBe('town');
     expect(pageKey(parseHash('#/archive?unread=1'))).toBe(pageKey(parseHash('#/archive')));
   });
 });

@@ -23,6 +23,10 @@ describe('createApi over Tauri', () => {
     await api.setBookmark(7, true);
     await api.setSetting('text-size', 'large');
     await api.importData('{}');
+    await api.townStatus();
+    await api.syncTown();
+    await api.townEvents();
+    await api.openLink('https://example.jp/x');
     expect(calls).toEqual([
       ['add_child', { dueDate: '2027-03-15' }],
       ['add_child', { nickname: 'はる', birthDate: '2026-10-01' }],
@@ -31,6 +35,10 @@ describe('createApi over Tauri', () => {
       ['set_bookmark', { deliveryId: 7, bookmarked: true }],
       ['set_setting', { key: 'text-size', value: 'large' }],
       ['import_data', { data: '{}' }],
+      ['town_status', {}],
+      ['sync_town', {}],
+      ['town_events', {}],
+      ['open_link', { url: 'https://example.jp/x' }],
     ]);
   });
 
@@ -42,6 +50,21 @@ describe('createApi over Tauri', () => {
     const e = await api.recordBirth(1, '2030-01-01').catch((e) => e);
     expect(e).toBeInstanceOf(BackendError);
     expect(e).toMatchObject({ code: 'birth-in-future', message: '誕生日 2030-01-01 がまだ来ていない日付です。' });
+  });
+});
+
+describe('the town commands', () => {
+  it('passes a refused link through as link-not-allowed', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'open_link') throw { code: 'link-not-allowed', message: 'このリンク(http://x)は開けません。' };
+      if (cmd === 'sync_town') return { version: 7, updatedLabel: '2026年11月25日(水) 09:00', expired: false };
+      return null;
+    });
+    const api = createApi(tauriInvoke);
+    expect(await api.syncTown()).toEqual({ version: 7, updatedLabel: '2026年11月25日(水) 09:00', expired: false });
+    const e = await api.openLink('http://x').catch((e) => e);
+    expect(e).toBeInstanceOf(BackendError);
+    expect(e).toMatchObject({ code: 'link-not-allowed', message: 'このリンク(http://x)は開けません。' });
   });
 });
 

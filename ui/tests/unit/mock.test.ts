@@ -231,3 +231,102 @@ describe('settings and data', () => {
     expect(info.town.contacts.some((c) => c.phone === '#8000')).toBe(true);
   });
 });
+
+describe("the town's feed", () => {
+  const titles = async (api: ReturnType<typeof setup>['api']) =>
+    (await api.today()).children.flatMap((c) => c.notices.map((n) => n.title));
+
+  it('shows the newborn home visit on day 14 only, and the 4-month check-up on the month day', async () => {
+    const { api, backend } = setup();
+    await api.addChild({ nickname: '', birthDate: shift(TODAY, -13) });
+    expect(await titles(api)).toEqual([]);
+    backend.today += 1;
+    expect(await titles(api)).toEqual(['赤ちゃん訪問のご連絡(サンプル)']);
+    const html = (await api.today()).children[0].notices[0].html;
+    expect(html).toMatch(/^<p>/);
+    expect(html).toContain('href="https://example.jp/tsunagu-demo/newborn-visit"');
+    backend.today += 1;
+    expect(await titles(api)).toEqual([]);
+
+    // Born 31 July: 4 months is 30 November (the month's last day).
+    const other = setup({ today: '2026-11-30' });
+    await other.api.addChild({ nickname: '', birthDate: '2026-07-31' });
+    expect(await titles(other.api)).toEqual(['4か月児健診のご案内(サンプル)']);
+    await other.api.setSetting('locale', 'en');
+    expect(await titles(other.api)).toEqual(['The 4-month check-up (sample)']);
+  });
+
+  it('shows pregnancy overlays on their gestational day, and none once messages are stopped', async () => {
+    const { api } = setup();
+    const child = await api.addChild({ nickname: '', dueDate: shift(TODAY, 280 - 56) });
+    expect(await titles(api)).toEqual(['妊娠の届出と母子健康手帳(サンプル)']);
+    await api.endChild(child.id, 'pregnancy-loss');
+    expect(await titles(api)).toEqual([]);
+  });
+
+  it("lists the family's events soonest first, dated from today", async () => {
+    const { api, backend } = setup({ seed: 'family' });
+    const events = await api.townEvents();
+    expect(events.map((e) => e.id)).toEqual(['parents-class', 'open-day']);
+    expect(events[0]).toMatchObject({
+      title: '両親学級(サンプル)',
+      when: '2026年12月19日(土) 10:00–12:00',
+      place: 'つなぐ町保健センター 2階 研修室',
+      url: 'https://example.jp/tsunagu-demo/parents-class',
+    });
+    expect(events.every((e) => e.url?.startsWith('https://'))).toBe(true);
+    // Only the toddler left: the class for the pregnant is not theirs.
+    await api.endChild(1, 'other');
+    expect((await api.townEvents()).map((e) => e.id)).toEqual(['open-day']);
+    backend.today += 1;
+    expect((await api.townEvents())[0].when).toBe('2027年1月10日(日) 10:00–15:00');
+  });
+
+  it('says when the information was updated, and refreshes once', async () => {
+    const { api } = setup({ seed: 'family' });
+    const before = await api.townStatus();
+    expect(before).toEqual({
+      version: 6,
+      updatedLabel: '2026年11月16日(月) 09:00',
+      checkedLabel: '2026年11月25日(水) 07:40',
+      expired: false,
+    });
+    const after = await api.syncTown();
+    expect(after).toMatchObject({ version: 7, updatedLabel: '2026年11月25日(水) 09:00', expired: false });
+    expect(after.error).toBeUndefined();
+    expect((await api.syncTown()).version).toBe(7);
+  });
+
+  it('reports a failed check in plain words, and keeps what it had', async () => {
+    const { api, backend } = setup({ townFeed: 'expired', lang: 'en' });
+    backend.syncFails = true;
+    const failed = await api.syncTown();
+    expect(failed).toMatchObject({ version: 6, expired: true });
+    expect(failed.error).toMatch(/could not be updated/);
+    expect((await api.townStatus()).error).toBe(failed.error);
+    backend.syncFails = false;
+    const ok = await api.syncTown();
+    expect(ok).toMatchObject({ version: 7, expired: false });
+    expect(ok.error).toBeUndefined();
+  });
+
+  it('has nothing before the first feed arrives', async () => {
+    const { api } = setup({ seed: 'family', townFeed: 'none' });
+    expect(await api.townStatus()).toEqual({ expired: false });
+    expect(await api.townEvents()).toEqual([]);
+  });
+
+  it('opens https, mailto and tel links, and refuses anything else', async () => {
+    const { api, backend } = setup();
+    for (const url of ['https://example.jp/a', 'mailto:town@example.jp', 'tel:0000-00-0000']) {
+      expect(await api.openLink(url)).toBeNull();
+    }
+    expect(backend.openedLinks).toEqual(['https://example.jp/a', 'mailto:town@example.jp', 'tel:0000-00-0000']);
+    for (const url of ['http://example.jp/a', 'javascript:alert(1)', '/relative', 'https://']) {
+      const e = await rejection(api.openLink(url));
+      expect(e.code).toBe('link-not-allowed');
+      expect(e.message).toContain('開けません');
+    }
+    expect(backend.openedLinks).toHaveLength(3);
+  });
+});

@@ -8,6 +8,8 @@ import type {
   ChildView,
   Command,
   EndedReason,
+  EventView,
+  FeedStatus,
   Lang,
   MessageView,
   SettingsView,
@@ -15,8 +17,9 @@ import type {
   TodayView,
 } from '../types';
 import { dueOn, isPreterm, planUntil, stageOn, validate, type MockChild, type Programme, type Stage } from './cadence';
-import { messageFor, noticesFor, plainText } from './content';
+import { messageFor, plainText } from './content';
 import { addMonths, formatDay, gestationalDays, localToday, parseDate } from './dates';
+import { eventsFor, isAllowedLink, momentLabel, overlaysOn, syncFailed } from './town';
 import { dateLabel, demoTown, milestoneLabel as milestoneText, mockError, stageLabel } from './labels';
 
 export type MockConfig = {
@@ -28,6 +31,22 @@ export type MockConfig = {
   programme?: Programme;
   /** Whether the platform grants notifications when asked (default true). */
   notificationsGranted?: boolean;
+  /** What the app holds of the town's feed: `current` (default), `expired`, or `none` yet. */
+  townFeed?: 'current' | 'expired' | 'none';
+  /** Every `sync_town` fails, as with no connection (also `backend.syncFails` at run time). */
+  syncFails?: boolean;
+  /** The last background check failed before the page opened. */
+  lastCheckFailed?: boolean;
+};
+
+/** The mock's copy of the town's feed state. */
+type Feed = {
+  version?: number;
+  /** When the town made the version held: a day and a time. */
+  generated?: [number, string];
+  checked?: [number, string];
+  failed: boolean;
+  expired: boolean;
 };
 
 type Delivery = {
@@ -64,11 +83,28 @@ export class MockBackend {
   private readonly grant: boolean;
   /** Test notifications "sent", newest last (the mock has no platform to show them on). */
   readonly sentNotifications: string[] = [];
+  /** Links `open_link` "opened" in the system browser, oldest first. */
+  readonly openedLinks: string[] = [];
+  /** Mock switch: `sync_town` fails as with no connection. */
+  syncFails: boolean;
+  private feed: Feed;
 
   constructor(config: MockConfig = {}) {
     this.today = parseDate(config.today ?? localToday()) ?? parseDate(localToday())!;
     this.programme = config.programme ?? 'age3';
     this.grant = config.notificationsGranted ?? true;
+    this.syncFails = config.syncFails ?? false;
+    const t = this.today;
+    this.feed =
+      config.townFeed === 'none'
+        ? { failed: Boolean(config.lastCheckFailed), expired: false, checked: config.lastCheckFailed ? [t, '07:40'] : undefined }
+        : {
+            version: 6,
+            generated: [t - 9, '09:00'],
+            checked: [t, '07:40'],
+            failed: Boolean(config.lastCheckFailed),
+            expired: config.townFeed === 'expired',
+          };
     this.settings = {
       deliveryTime: '08:00',
       locale: config.lang ?? 'ja',
@@ -139,6 +175,18 @@ export class MockBackend {
       case 'send_test_notification':
         this.sentNotifications.push(this.lang === 'ja' ? 'テスト通知' : 'Test notification');
         return null;
+      case 'town_status':
+        return this.townStatus();
+      case 'sync_town':
+        return this.syncTown();
+      case 'town_events':
+        return this.townEvents();
+      case 'open_link': {
+        const url = str(a.url) ?? '';
+        if (!isAllowedLink(url)) throw new Fail('link-not-allowed', { url });
+        this.openedLinks.push(url);
+        return null;
+      }
       case 'export_data':
         return this.exportData();
       case 'import_data':
@@ -321,10 +369,13 @@ export class MockBackend {
         else tc.missing = due.slot;
       }
       if (due.milestone) tc.milestone = milestoneText(due.milestone, this.lang);
+      // The town's overlays on their day: pregnancy ones until the birth is recorded, then the baby's.
       const baby = c.birth !== null && (c.dueDate === null || this.today >= (c.birthRecordedOn ?? c.birth));
-      tc.notices = baby
-        ? noticesFor('baby', this.today - c.birth!, this.lang)
-        : noticesFor('pregnancy', gestationalDays(c.dueDate!, this.today), this.lang);
+      tc.notices = overlaysOn(
+        this.today,
+        baby ? { birth: c.birth! } : { ga: gestationalDays(c.dueDate!, this.today) },
+        this.lang,
+      );
       return tc;
     });
     const ended = new Set(this.children.filter((c) => c.endedOn !== null).map((c) => c.id));
@@ -354,6 +405,38 @@ export class MockBackend {
       return `${text.title} ${plainText(text.html)}`.toLocaleLowerCase().includes(q);
     });
     return this.newestFirst(hits).map((d) => this.entryView(d));
+  }
+
+  // --- the town's feed ------------------------------------------------------------------------
+
+  private townStatus(): FeedStatus {
+    const f = this.feed;
+    return {
+      version: f.version,
+      updatedLabel: f.generated ? momentLabel(f.generated[0], f.generated[1], this.lang) : undefined,
+      checkedLabel: f.checked ? momentLabel(f.checked[0], f.checked[1], this.lang) : undefined,
+      error: f.failed ? syncFailed(this.lang) : undefined,
+      expired: f.expired,
+    };
+  }
+
+  /** Checks "now": fails when switched to, else takes the town's next version once, then 304s. */
+  private syncTown(): FeedStatus {
+    const f = this.feed;
+    f.checked = [this.today, '10:15'];
+    f.failed = this.syncFails;
+    if (!this.syncFails && (f.version === undefined || f.version < 7)) {
+      f.version = 7;
+      f.generated = [this.today, '09:00'];
+      f.expired = false;
+    }
+    return this.townStatus();
+  }
+
+  private townEvents(): EventView[] {
+    if (this.feed.version === undefined) return [];
+    const family = this.children.filter((c) => c.endedOn === null);
+    return eventsFor(this.today, family, this.lang);
   }
 
   // --- settings and data ----------------------------------------------------------------------
