@@ -263,3 +263,95 @@ fn the_town_information_is_there_without_network_and_links_are_checked() {
         .unwrap_err();
     assert_eq!(refused["code"], "link-not-allowed");
 }
+
+/// Serves `files` (path, body) over HTTP on 127.0.0.1:`port` for `requests` requests.
+fn serve(
+    port: u16,
+    files: Vec<(&'static str, Vec<u8>)>,
+    requests: usize,
+) -> std::thread::JoinHandle<()> {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .expect("the demo town's feed port is free");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(requests) {
+            let mut stream = stream.unwrap();
+            let mut line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            reader.read_line(&mut line).unwrap();
+            while let Ok(n) = reader.read_line(&mut String::new()) {
+                if n <= 2 {
+                    break;
+                }
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let reply = match files.iter().find(|(p, _)| *p == path) {
+                Some((_, body)) => {
+                    let mut r = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    )
+                    .into_bytes();
+                    r.extend_from_slice(body);
+                    r
+                }
+                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .to_vec(),
+            };
+            let _ = stream.write_all(&reply);
+        }
+    })
+}
+
+#[test]
+fn pulling_to_refresh_brings_a_new_event_from_the_town_server() {
+    let h = harness();
+    let due = chrono::Local::now().date_naive() + chrono::Days::new(150);
+    h.invoke("add_child", json!({ "dueDate": due.to_string() }))
+        .unwrap();
+    // The town publishes version 2 with a new event for every family, signed with its key.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut feed: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("content/towns/demo/feed.json")).unwrap(),
+    )
+    .unwrap();
+    let today = chrono::Local::now().date_naive();
+    feed["_tsunagu"]["version"] = json!(2);
+    feed["_tsunagu"]["generated_at"] = json!(
+        chrono::Local::now()
+            .fixed_offset()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    );
+    feed["items"].as_array_mut().unwrap().push(json!({
+        "id": "story-time-ja",
+        "title": "絵本の読み聞かせ会(テスト)",
+        "content_text": "図書館で、赤ちゃんと家族のための読み聞かせ会を開きます。",
+        "_tsunagu": { "kind": "event", "lang": "ja", "starts": format!("{}T10:30", today + chrono::Days::new(10)) }
+    }));
+    let bytes = serde_json::to_vec_pretty(&feed).unwrap();
+    let key = std::fs::read_to_string(root.join("docs/demo-town/demo-sample-feed.key")).unwrap();
+    let signature = tsunagu::feed::kit::sign(&bytes, &key, None).unwrap();
+    let server = serve(
+        8750,
+        vec![
+            ("/feed.json", bytes),
+            ("/feed.json.minisig", signature.into_bytes()),
+        ],
+        2,
+    );
+
+    let before = h.invoke("town_events", json!({})).unwrap();
+    assert!(!before.to_string().contains("読み聞かせ"));
+    let status = h.invoke("sync_town", json!({})).unwrap();
+    server.join().unwrap();
+    assert_eq!(status["version"], 2, "{status}");
+    assert!(status.get("error").is_none());
+    let events = h.invoke("town_events", json!({})).unwrap();
+    let story = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "絵本の読み聞かせ会(テスト)")
+        .expect("the new event");
+    assert!(story["when"].as_str().unwrap().contains("10:30"));
+}
