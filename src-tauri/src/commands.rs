@@ -180,9 +180,10 @@ pub async fn town_status(state: State<'_, AppState>) -> Reply<FeedStatusView> {
 
 #[tauri::command]
 pub async fn sync_town(state: State<'_, AppState>) -> Reply<FeedStatusView> {
-    let core = state.core();
-    // The outcome is recorded in the store; the status below says it in words.
-    let _ = tauri::async_runtime::spawn_blocking(move || crate::sync::sync_now(&core)).await;
+    if let Some(core) = state.core() {
+        // The outcome is recorded in the store; the status below says it in words.
+        let _ = tauri::async_runtime::spawn_blocking(move || crate::sync::sync_now(&core)).await;
+    }
     state.signal(Signal::Rearm);
     state.run(town::status).await
 }

@@ -44,7 +44,15 @@ pub fn run() {
         data_dir: std::env::var_os("TSUNAGU_DATA_DIR").map(PathBuf::from),
         notifications: true,
     };
-    let app = run_app(Builder::default(), context(), options).expect("tsunagu starts");
+    let app = match run_app(Builder::default(), context(), options) {
+        Ok(app) => app,
+        Err(e) => {
+            // A database from a newer version, or a file that is not readable, stops the start;
+            // the file is left exactly as it was.
+            eprintln!("tsunagu: {e}");
+            std::process::exit(1);
+        }
+    };
     app.run(|handle, event| {
         // Coming back to the app may follow a time-zone change or a new day: re-arm.
         if let (RunEvent::Resumed, Some(state)) = (event, handle.try_state::<AppState>()) {
@@ -97,23 +105,35 @@ pub fn run_app<R: Runtime>(
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            let mut core = Core::open(&data_dir, Clock::from_env())?;
-            // A fresh install with no network still has the town's information.
-            if let Err(e) = core
-                .store
-                .apply_baseline(&core.town, chrono::Local::now().fixed_offset())
-            {
-                eprintln!("tsunagu: the bundled town feed was not applied: {e}");
-            }
-            let state = AppState::new(core);
-            if options.notifications {
-                state.set_platform(notify::start(app.handle(), state.core()));
-                sync::start(app.handle(), state.clone());
+            let state = match Core::open(&data_dir, Clock::from_env()) {
+                Ok(mut core) => {
+                    // A fresh install with no network still has the town's information.
+                    let now = chrono::Local::now().fixed_offset();
+                    if let Err(e) = core.store.apply_baseline(&core.town, now) {
+                        eprintln!("tsunagu: the bundled town feed was not applied: {e}");
+                    }
+                    AppState::new(core)
+                }
+                Err(e) => {
+                    // Say why in the window (every command answers with it); touch nothing.
+                    let lang = std::env::var("LANG").unwrap_or_default().replace('_', "-");
+                    let t = tsunagu::i18n::I18n::new(tsunagu::i18n::negotiate(&[lang
+                        .split('.')
+                        .next()
+                        .unwrap_or("")]))?;
+                    eprintln!("tsunagu: {e}");
+                    AppState::unavailable(AppError::from_core(&e, &t))
+                }
+            };
+            let core = state.core();
+            if let (true, Some(core)) = (options.notifications, core.clone()) {
+                state.set_platform(notify::start(app.handle(), core.clone()));
+                sync::start(app.handle(), state.clone(), core);
             }
             app.manage(state);
             #[cfg(desktop)]
-            if options.notifications {
-                tray::install(app)?;
+            if let (true, Some(core)) = (options.notifications, core) {
+                tray::install(app, &core)?;
             }
             Ok(())
         })
@@ -128,12 +148,12 @@ mod tray {
     use tauri::tray::TrayIconBuilder;
     use tauri::{App, Manager, Runtime, WindowEvent};
 
-    use crate::state::AppState;
+    use std::sync::{Arc, Mutex};
 
-    pub fn install<R: Runtime>(app: &mut App<R>) -> tauri::Result<()> {
+    use crate::state::Core;
+
+    pub fn install<R: Runtime>(app: &mut App<R>, core: &Arc<Mutex<Core>>) -> tauri::Result<()> {
         let t = {
-            let state = app.state::<AppState>();
-            let core = state.core();
             let core = core.lock().unwrap_or_else(|e| e.into_inner());
             (core.t().t("tray-open"), core.t().t("tray-quit"))
         };

@@ -100,20 +100,30 @@ pub trait Platform: Send + Sync {
 /// The managed state of the app.
 #[derive(Clone)]
 pub struct AppState {
-    core: Arc<Mutex<Core>>,
+    /// The core, or why it could not open (a database from a newer version, an unreadable
+    /// file): then every command answers with that error and the file is left untouched.
+    core: Result<Arc<Mutex<Core>>, AppError>,
     platform: Arc<OnceLock<Box<dyn Platform>>>,
 }
 
 impl AppState {
     pub fn new(core: Core) -> AppState {
         AppState {
-            core: Arc::new(Mutex::new(core)),
+            core: Ok(Arc::new(Mutex::new(core))),
             platform: Arc::new(OnceLock::new()),
         }
     }
 
-    pub fn core(&self) -> Arc<Mutex<Core>> {
-        Arc::clone(&self.core)
+    /// The state of an app whose data could not be opened.
+    pub fn unavailable(error: AppError) -> AppState {
+        AppState {
+            core: Err(error),
+            platform: Arc::new(OnceLock::new()),
+        }
+    }
+
+    pub fn core(&self) -> Option<Arc<Mutex<Core>>> {
+        self.core.as_ref().ok().map(Arc::clone)
     }
 
     pub fn set_platform(&self, platform: Box<dyn Platform>) {
@@ -146,7 +156,10 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Core) -> tsunagu::Result<T> + Send + 'static,
     {
-        let core = self.core();
+        let core = match &self.core {
+            Ok(core) => Arc::clone(core),
+            Err(error) => return Err(error.clone()),
+        };
         let joined = tauri::async_runtime::spawn_blocking(move || {
             let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
             f(&mut core).map_err(|e| AppError::from_core(&e, core.t()))
@@ -155,8 +168,8 @@ impl AppState {
         match joined {
             Ok(result) => result,
             Err(e) => {
-                let core = self.core.lock().unwrap_or_else(|e| e.into_inner());
-                Err(AppError::internal(e, core.t()))
+                let t = tsunagu::i18n::I18n::new("ja").expect("embedded strings");
+                Err(AppError::internal(e, &t))
             }
         }
     }

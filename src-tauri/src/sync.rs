@@ -30,21 +30,20 @@ pub fn sync_now(core: &Arc<Mutex<Core>>) -> tsunagu::Result<SyncOutcome> {
 }
 
 /// Starts the background check.
-pub fn start<R: Runtime>(app: &AppHandle<R>, state: AppState) {
+pub fn start<R: Runtime>(app: &AppHandle<R>, state: AppState, core: Arc<Mutex<Core>>) {
     let app = app.clone();
     let spawned = std::thread::Builder::new()
         .name("tsunagu-sync".into())
         .spawn(move || {
             loop {
                 let due = {
-                    let core = state.core();
                     let core = core.lock().unwrap_or_else(|e| e.into_inner());
                     core.store
                         .feed_sync_due(&core.town.id, Local::now().fixed_offset())
                         .unwrap_or(false)
                 };
                 if due {
-                    match sync_now(&state.core()) {
+                    match sync_now(&core) {
                         Ok(SyncOutcome::Updated { .. }) => {
                             state.signal(Signal::Rearm);
                             let _ = app.emit("data-changed", ());

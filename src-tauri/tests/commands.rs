@@ -355,3 +355,36 @@ fn pulling_to_refresh_brings_a_new_event_from_the_town_server() {
         .expect("the new event");
     assert!(story["when"].as_str().unwrap().contains("10:30"));
 }
+
+#[test]
+fn an_unreadable_database_is_reported_in_the_window_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tsunagu.db");
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    std::fs::write(&path, &garbage).unwrap();
+    let options = Options {
+        data_dir: Some(dir.path().to_path_buf()),
+        notifications: false,
+    };
+    let mut app = run_app(mock_builder(), context(), options).unwrap();
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    let webview = app
+        .get_webview_window("main")
+        .expect("the window still opens");
+    let h = Harness {
+        _app: app,
+        webview,
+        _dir: tempfile::tempdir().unwrap(),
+    };
+    for cmd in ["app_info", "list_children", "today"] {
+        assert_eq!(
+            h.invoke(cmd, json!({})).unwrap_err()["code"],
+            "database-corrupt",
+            "{cmd}"
+        );
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
