@@ -57,6 +57,7 @@ pub fn run() {
         // Coming back to the app may follow a time-zone change or a new day: re-arm.
         if let (RunEvent::Resumed, Some(state)) = (event, handle.try_state::<AppState>()) {
             state.signal(Signal::Rearm);
+            state.wake_sync();
         }
     });
 }
@@ -128,7 +129,7 @@ pub fn run_app<R: Runtime>(
             let core = state.core();
             if let (true, Some(core)) = (options.notifications, core.clone()) {
                 state.set_platform(notify::start(app.handle(), core.clone()));
-                sync::start(app.handle(), state.clone(), core);
+                state.set_sync_wake(sync::start(app.handle(), state.clone(), core));
             }
             app.manage(state);
             #[cfg(desktop)]

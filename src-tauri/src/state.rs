@@ -104,6 +104,7 @@ pub struct AppState {
     /// file): then every command answers with that error and the file is left untouched.
     core: Result<Arc<Mutex<Core>>, AppError>,
     platform: Arc<OnceLock<Box<dyn Platform>>>,
+    sync_wake: Arc<OnceLock<Mutex<std::sync::mpsc::Sender<()>>>>,
 }
 
 impl AppState {
@@ -111,6 +112,7 @@ impl AppState {
         AppState {
             core: Ok(Arc::new(Mutex::new(core))),
             platform: Arc::new(OnceLock::new()),
+            sync_wake: Arc::new(OnceLock::new()),
         }
     }
 
@@ -119,6 +121,7 @@ impl AppState {
         AppState {
             core: Err(error),
             platform: Arc::new(OnceLock::new()),
+            sync_wake: Arc::new(OnceLock::new()),
         }
     }
 
@@ -128,6 +131,17 @@ impl AppState {
 
     pub fn set_platform(&self, platform: Box<dyn Platform>) {
         let _ = self.platform.set(platform);
+    }
+
+    pub fn set_sync_wake(&self, wake: std::sync::mpsc::Sender<()>) {
+        let _ = self.sync_wake.set(Mutex::new(wake));
+    }
+
+    /// Asks the town feed check to look now whether a check is due.
+    pub fn wake_sync(&self) {
+        if let Some(wake) = self.sync_wake.get() {
+            let _ = wake.lock().unwrap_or_else(|e| e.into_inner()).send(());
+        }
     }
 
     /// Tells the notifier; without one (tests through the mock runtime) there is nothing to arm.

@@ -2,6 +2,7 @@
 //! on launch and at most every six hours (the core's rule), or at once when the reader pulls to
 //! refresh. The network half runs without holding the database; only applying takes the lock.
 
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ use tsunagu::feed::{self, FetchConfig, SyncOutcome};
 
 use crate::state::{AppState, Core, Signal};
 
-/// How often the background thread asks whether a check is due.
+/// How often the background thread asks whether a check is due, when nothing wakes it.
 const POLL: Duration = Duration::from_secs(10 * 60);
 
 /// Checks the town's feed now and applies a newer verified version.
@@ -29,9 +30,15 @@ pub fn sync_now(core: &Arc<Mutex<Core>>) -> tsunagu::Result<SyncOutcome> {
         .record_sync(&town.id, checked, Local::now().fixed_offset())
 }
 
-/// Starts the background check.
-pub fn start<R: Runtime>(app: &AppHandle<R>, state: AppState, core: Arc<Mutex<Core>>) {
+/// Starts the background check; the returned sender wakes it early (the app coming back to the
+/// foreground), still within the six-hour rule.
+pub fn start<R: Runtime>(
+    app: &AppHandle<R>,
+    state: AppState,
+    core: Arc<Mutex<Core>>,
+) -> Sender<()> {
     let app = app.clone();
+    let (wake, woken) = channel::<()>();
     let spawned = std::thread::Builder::new()
         .name("tsunagu-sync".into())
         .spawn(move || {
@@ -52,10 +59,13 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, state: AppState, core: Arc<Mutex<Co
                         Err(e) => eprintln!("tsunagu: town feed: {e}"),
                     }
                 }
-                std::thread::sleep(POLL);
+                if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(POLL) {
+                    return;
+                }
             }
         });
     if let Err(e) = spawned {
         eprintln!("tsunagu: the town feed check could not start: {e}");
     }
+    wake
 }
