@@ -167,14 +167,32 @@ impl Store {
 
     /// One archive entry by its id.
     pub fn delivery(&self, id: i64) -> Result<ArchiveEntry> {
+        self.entry_where("d.id = ?1", params![id])?
+            .ok_or(Error::UnknownDelivery(id))
+    }
+
+    /// The archive entry of one child's slot, once it has been delivered.
+    pub fn delivery_of(&self, child_id: i64, slot: Slot) -> Result<Option<ArchiveEntry>> {
+        self.entry_where(
+            "d.child_id = ?1 AND d.slot = ?2",
+            params![child_id, slot.to_string()],
+        )
+    }
+
+    fn entry_where(
+        &self,
+        condition: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Option<ArchiveEntry>> {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM delivery d JOIN child c ON c.id = d.child_id
-             LEFT JOIN archive_text ON archive_text.rowid = d.id WHERE d.id = ?1"
+             LEFT JOIN archive_text ON archive_text.rowid = d.id WHERE {condition}"
         );
-        self.conn
-            .query_row(&sql, [id], entry)
-            .optional()?
-            .ok_or(Error::UnknownDelivery(id))
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(args, entry)
+            .optional()?)
     }
 
     /// Archive entries whose title or text contains every word of `query`, newest first. Words of

@@ -30,16 +30,10 @@ pub fn today(core: &mut Core) -> Result<TodayView> {
             });
             continue;
         };
-        let entry = due.slot.and_then(|slot| {
-            core.store
-                .archive(ArchiveFilter {
-                    child_id: Some(record.id),
-                    ..Default::default()
-                })
-                .ok()?
-                .into_iter()
-                .find(|e| e.slot == slot)
-        });
+        let entry = match due.slot {
+            Some(slot) => core.store.delivery_of(record.id, slot)?,
+            None => None,
+        };
         let message = match &entry {
             Some(e) => {
                 core.store.mark_shown(e.id, now)?;
@@ -116,17 +110,19 @@ pub fn archive(core: &mut Core, filter: ArchiveFilter) -> Result<Vec<ArchiveEntr
     core.store
         .catch_up(&core.catalogue, core.town.programme(), today)?;
     let entries = core.store.archive(filter)?;
+    let t = core.t();
     Ok(entries
         .iter()
-        .map(|e| ArchiveEntryView::new(e, core.t()))
+        .map(|e| ArchiveEntryView::new(e, t))
         .collect())
 }
 
 pub fn search(core: &mut Core, query: &str) -> Result<Vec<ArchiveEntryView>> {
     let entries = core.store.search(query, 200)?;
+    let t = core.t();
     Ok(entries
         .iter()
-        .map(|e| ArchiveEntryView::new(e, core.t()))
+        .map(|e| ArchiveEntryView::new(e, t))
         .collect())
 }
 
