@@ -1216,35 +1216,13 @@ fn a_crash_while_applying_leaves_the_previous_feed_intact() {
         .unwrap_or(0)
     };
     for round in 0..3i64 {
-        let mut writer = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "lib::feed::crash_feed_writer",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env("TSUNAGU_FEED_CRASH_DB", &path)
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        let start = Instant::now();
-        loop {
-            std::thread::sleep(Duration::from_millis(30));
-            let conn = Connection::open(&path).unwrap();
-            if version(&conn) >= 3 * (round + 1) || start.elapsed() > Duration::from_secs(30) {
-                break;
-            }
-        }
-        std::thread::sleep(Duration::from_millis(5 * (round as u64 + 1)));
-        writer.kill().unwrap();
-        writer.wait().unwrap();
-        let store = Store::open(&path).expect("the file opens after a crash");
-        let conn = Connection::open(&path).unwrap();
-        let integrity: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(integrity, "ok");
+        let conn = crate::kill_writer_midway(
+            "lib::feed::crash_feed_writer",
+            "TSUNAGU_FEED_CRASH_DB",
+            &path,
+            round as u64,
+            |conn| version(conn) >= 3 * (round + 1),
+        );
         let held = version(&conn);
         assert!(held >= 3 * (round + 1), "round {round}: held {held}");
         // Every overlay is of the version recorded, and all of them are there.
@@ -1256,6 +1234,7 @@ fn a_crash_while_applying_leaves_the_previous_feed_intact() {
             )
             .unwrap();
         assert_eq!((count, other), (400, 0), "round {round}");
+        let store = Store::open(&path).unwrap();
         assert_eq!(
             store.feed_status("demo").unwrap().unwrap().version,
             Some(held as u64)

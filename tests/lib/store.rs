@@ -1,8 +1,5 @@
 //! The on-device store, on real SQLite files in temporary folders.
 
-use std::process::Command;
-use std::time::{Duration, Instant};
-
 use chrono::Days;
 use rusqlite::Connection;
 use tsunagu::Error;
@@ -387,38 +384,19 @@ fn crash_mid_write_leaves_the_last_committed_state() {
     let path = dir.path().join("crash.db");
     drop(Store::open(&path).unwrap());
     for round in 0..3 {
-        let mut writer = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "lib::store::crash_writer",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env("TSUNAGU_CRASH_DB", &path)
-            .spawn()
-            .unwrap();
-        // Let it commit some rounds, then kill it without warning mid-write.
-        let start = Instant::now();
-        loop {
-            std::thread::sleep(Duration::from_millis(50));
-            let conn = Connection::open(&path).unwrap();
-            let n: i64 = conn
-                .query_row("SELECT count(*) FROM child", [], |r| r.get(0))
-                .unwrap_or(0);
-            if n >= 3 * (round + 1) || start.elapsed() > Duration::from_secs(60) {
-                break;
-            }
-        }
-        std::thread::sleep(Duration::from_millis(7 * (round as u64 + 1)));
-        writer.kill().unwrap();
-        writer.wait().unwrap();
-        let store = Store::open(&path).expect("the file opens after a crash");
-        let conn = Connection::open(&path).unwrap();
-        let integrity: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(integrity, "ok");
+        let conn = crate::kill_writer_midway(
+            "lib::store::crash_writer",
+            "TSUNAGU_CRASH_DB",
+            &path,
+            round as u64,
+            |conn| {
+                let n: i64 = conn
+                    .query_row("SELECT count(*) FROM child", [], |r| r.get(0))
+                    .unwrap_or(0);
+                n >= 3 * (round + 1)
+            },
+        );
+        let store = Store::open(&path).unwrap();
         // Each delivery row has its text indexed: the two are written in one transaction.
         let (rows, texts): (i64, i64) = conn
             .query_row(
