@@ -2,6 +2,8 @@
 //! combining every child's slot, milestone and question of that day. Pure: dates in, plan out;
 //! the app shell turns each entry into a platform notification at the last moment.
 
+use std::collections::BTreeMap;
+
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::cadence::{Child, Due, Programme};
@@ -89,18 +91,67 @@ pub fn window(
     out
 }
 
-/// A stable, positive id from the day's first child and what it has that day.
+/// A stable, positive id from the day's first child and what it has that day; a day with only
+/// the town's lines has an id of its own.
 pub fn notification_id(items: &[DayItem], date: NaiveDate) -> i32 {
-    let first = &items[0];
+    let Some(first) = items.first() else {
+        return stable_id(0, &format!("town-{date}"));
+    };
     let what = match first.due.slot {
         Some(slot) => slot.to_string(),
         None => format!("day-{date}"),
     };
+    stable_id(first.child_id, &what)
+}
+
+fn stable_id(child_id: i64, what: &str) -> i32 {
     let mut hash: u32 = 0x811c_9dc5;
-    for b in first.child_id.to_le_bytes().iter().chain(what.as_bytes()) {
+    for b in child_id.to_le_bytes().iter().chain(what.as_bytes()) {
         hash = (hash ^ *b as u32).wrapping_mul(0x0100_0193);
     }
     (hash & 0x7fff_ffff) as i32
+}
+
+/// Adds the town's lines of a day (its overlays, new event notices) below a notification's body,
+/// leaving out a line that is already the title.
+pub fn add_town_lines(title: &str, body: &mut String, lines: &[String]) {
+    for line in lines.iter().filter(|l| *l != title) {
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str(line);
+    }
+}
+
+/// Folds the town's lines of each day into that day's planned notification; a day that has only
+/// town lines gets a notification of its own, the first line as its title. Still one a day,
+/// soonest first, at most `max` (capped at [`MAX_PENDING`]).
+pub fn fold_town(
+    mut window: Vec<Planned>,
+    town: &BTreeMap<NaiveDate, Vec<String>>,
+    time: NaiveTime,
+    max: usize,
+) -> Vec<Planned> {
+    for (date, lines) in town.iter().filter(|(_, l)| !l.is_empty()) {
+        match window.iter_mut().find(|p| p.date == *date) {
+            Some(planned) => add_town_lines(&planned.title, &mut planned.body, lines),
+            None => {
+                let mut body = String::new();
+                add_town_lines(&lines[0], &mut body, &lines[1..]);
+                window.push(Planned {
+                    id: notification_id(&[], *date),
+                    date: *date,
+                    time,
+                    items: Vec::new(),
+                    title: lines[0].clone(),
+                    body,
+                });
+            }
+        }
+    }
+    window.sort_by_key(|p| p.date);
+    window.truncate(max.min(MAX_PENDING));
+    window
 }
 
 /// The notification's title and body in the reader's language. One child: the message title,

@@ -103,6 +103,7 @@ archive-search-results = { $count ->
 archive-empty = No messages yet.
 archive-no-results = Nothing found. Try another word.
 archive-unread = Unread
+archive-from-town = From the town
 archive-more = Show more
 archive-stopped-hidden = Messages for a child whose messages are stopped appear when you choose that child above.
 

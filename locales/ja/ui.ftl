@@ -94,6 +94,7 @@ archive-search-results = 「{ $query }」の検索結果: { $count }件
 archive-empty = まだメッセージはありません。
 archive-no-results = 見つかりませんでした。ほかのことばでも試してみてください。
 archive-unread = 未読
+archive-from-town = 町から
 archive-more = さらに表示
 archive-stopped-hidden = メッセージを止めた子どもの分は、上で子どもを選ぶと表示されます。
 

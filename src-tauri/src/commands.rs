@@ -8,7 +8,7 @@ use crate::api::{children, reading, settings, town};
 use crate::error::AppError;
 use crate::state::{AppState, Signal};
 use crate::views::{
-    AppInfo, ArchiveEntryView, ChildView, EventView, FeedStatusView, MessageView, SettingsView,
+    AppInfo, ArchiveItemView, ChildView, EventView, FeedStatusView, MessageView, SettingsView,
     TodayView, TownView,
 };
 
@@ -107,7 +107,7 @@ pub async fn archive(
     child_id: Option<i64>,
     unread_only: Option<bool>,
     bookmarked_only: Option<bool>,
-) -> Reply<Vec<ArchiveEntryView>> {
+) -> Reply<Vec<ArchiveItemView>> {
     let filter = ArchiveFilter {
         child_id,
         unread_only: unread_only.unwrap_or(false),
@@ -117,7 +117,7 @@ pub async fn archive(
 }
 
 #[tauri::command]
-pub async fn search(state: State<'_, AppState>, query: String) -> Reply<Vec<ArchiveEntryView>> {
+pub async fn search(state: State<'_, AppState>, query: String) -> Reply<Vec<ArchiveItemView>> {
     state.run(move |c| reading::search(c, &query)).await
 }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use tsunagu::i18n::I18n;
-use tsunagu::store::{ArchiveEntry, ChildRecord, Status};
+use tsunagu::store::{ArchiveEntry, ChildRecord, Status, TownEntry};
 use tsunagu::town::Town;
 
 use crate::state::Core;
@@ -187,6 +187,42 @@ impl ArchiveEntryView {
             earlier: e.earlier,
         }
     }
+}
+
+/// One of the town's overlays in the archive, on the child's day it fell on; its body is short,
+/// so it comes whole.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TownEntryView {
+    pub key: String,
+    pub child_id: i64,
+    pub nickname: String,
+    pub due_on: String,
+    pub date_label: String,
+    pub title: String,
+    pub html: String,
+}
+
+impl TownEntryView {
+    pub fn new(e: &TownEntry, t: &I18n) -> TownEntryView {
+        TownEntryView {
+            key: e.overlay.key.clone(),
+            child_id: e.child_id,
+            nickname: e.nickname.clone(),
+            due_on: e.due_on.to_string(),
+            date_label: t.date(e.due_on),
+            title: e.overlay.title.clone(),
+            html: tsunagu::feed::body_html(&e.overlay.body),
+        }
+    }
+}
+
+/// An archive row: a catalogue message or one of the town's overlays, told apart by `kind`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ArchiveItemView {
+    Message(ArchiveEntryView),
+    Town(TownEntryView),
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

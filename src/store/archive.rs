@@ -8,6 +8,7 @@ use super::{Store, date_from_sql, date_to_sql};
 use crate::cadence::{PlanStatus, Programme, Slot};
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
+use crate::feed::{Overlay, body_text};
 
 /// One delivered (or earlier, readable) message in the archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +24,15 @@ pub struct ArchiveEntry {
     pub bookmarked: bool,
     /// The title as indexed, in the reader's language; empty while the catalogue lacks the slot.
     pub title: String,
+}
+
+/// One of the town's overlays on a child's day, as the archive lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TownEntry {
+    pub child_id: i64,
+    pub nickname: String,
+    pub due_on: NaiveDate,
+    pub overlay: Overlay,
 }
 
 /// Which part of the archive to list.
@@ -305,5 +315,62 @@ impl Store {
             id,
             &bookmarked,
         )
+    }
+
+    /// The town's overlays each child has had on its days so far: from registration to `today`,
+    /// never after the messages were stopped, newest first. Computed from the dates and the items
+    /// the app holds now, so an item the town withdrew, or one past its expiry, is not listed.
+    pub fn town_archive(
+        &self,
+        town: &str,
+        programme: Programme,
+        today: NaiveDate,
+        lang: &str,
+        child_id: Option<i64>,
+    ) -> Result<Vec<TownEntry>> {
+        let mut out = Vec::new();
+        for record in self.children()? {
+            if child_id.is_some_and(|id| id != record.id) {
+                continue;
+            }
+            let from = record.child.registered_on;
+            for (due_on, overlay) in
+                self.town_overlays_between(town, &record.child, programme, from, today, lang)?
+            {
+                out.push(TownEntry {
+                    child_id: record.id,
+                    nickname: record.nickname.clone(),
+                    due_on,
+                    overlay,
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            (b.due_on, a.child_id, &a.overlay.key).cmp(&(a.due_on, b.child_id, &b.overlay.key))
+        });
+        Ok(out)
+    }
+
+    /// The town's archived overlays whose title or text contains every word of `query`, ignoring
+    /// case; newest first. There are few of them, so they are matched directly.
+    pub fn search_town(
+        &self,
+        town: &str,
+        programme: Programme,
+        today: NaiveDate,
+        lang: &str,
+        query: &str,
+    ) -> Result<Vec<TownEntry>> {
+        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut entries = self.town_archive(town, programme, today, lang, None)?;
+        entries.retain(|e| {
+            let text =
+                format!("{}\n{}", e.overlay.title, body_text(&e.overlay.body)).to_lowercase();
+            terms.iter().all(|t| text.contains(t.as_str()))
+        });
+        Ok(entries)
     }
 }

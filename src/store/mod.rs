@@ -16,7 +16,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
-pub use archive::{ArchiveEntry, ArchiveFilter};
+pub use archive::{ArchiveEntry, ArchiveFilter, TownEntry};
 pub use children::{ChildRecord, EndReason, NewChild, Status};
 pub use feed::{Applied, FeedStatus};
 pub use migrations::LATEST as SCHEMA_VERSION;

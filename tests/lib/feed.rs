@@ -21,6 +21,7 @@ use tsunagu::town::Town;
 
 use crate::d;
 
+mod archive;
 mod server;
 use server::{Reply, Server, etag};
 

@@ -1,10 +1,13 @@
 //! Today, the archive, search and opening a message.
 
 use tsunagu::Result;
-use tsunagu::store::{ArchiveEntry, ArchiveFilter};
+use tsunagu::store::{ArchiveEntry, ArchiveFilter, TownEntry};
 
 use crate::state::Core;
-use crate::views::{ArchiveEntryView, ChildView, MessageView, NoticeView, TodayChild, TodayView};
+use crate::views::{
+    ArchiveEntryView, ArchiveItemView, ChildView, MessageView, NoticeView, TodayChild, TodayView,
+    TownEntryView,
+};
 
 /// Records everything due up to today (computed from the dates), then builds today's screen.
 pub fn today(core: &mut Core) -> Result<TodayView> {
@@ -105,25 +108,53 @@ fn message_view(core: &Core, entry: &ArchiveEntry) -> Option<MessageView> {
     })
 }
 
-pub fn archive(core: &mut Core, filter: ArchiveFilter) -> Result<Vec<ArchiveEntryView>> {
+/// The archive, newest first: the catalogue's messages and, unless only unread or bookmarked
+/// messages are asked for, the town's overlays on their days (a message before the town's items
+/// of the same day).
+pub fn archive(core: &mut Core, filter: ArchiveFilter) -> Result<Vec<ArchiveItemView>> {
     let today = core.clock.today();
-    core.store
-        .catch_up(&core.catalogue, core.town.programme(), today)?;
+    let programme = core.town.programme();
+    core.store.catch_up(&core.catalogue, programme, today)?;
     let entries = core.store.archive(filter)?;
-    let t = core.t();
-    Ok(entries
-        .iter()
-        .map(|e| ArchiveEntryView::new(e, t))
-        .collect())
+    let town = if filter.unread_only || filter.bookmarked_only {
+        Vec::new()
+    } else {
+        let lang = core.t().lang();
+        core.store
+            .town_archive(&core.town.id, programme, today, lang, filter.child_id)?
+    };
+    Ok(merged(core, &entries, &town))
 }
 
-pub fn search(core: &mut Core, query: &str) -> Result<Vec<ArchiveEntryView>> {
+pub fn search(core: &mut Core, query: &str) -> Result<Vec<ArchiveItemView>> {
     let entries = core.store.search(query, 200)?;
+    let today = core.clock.today();
+    let lang = core.t().lang();
+    let town = core
+        .store
+        .search_town(&core.town.id, core.town.programme(), today, lang, query)?;
+    Ok(merged(core, &entries, &town))
+}
+
+/// Messages and town items in one list, newest day first; both come newest first.
+fn merged(core: &Core, messages: &[ArchiveEntry], town: &[TownEntry]) -> Vec<ArchiveItemView> {
     let t = core.t();
-    Ok(entries
-        .iter()
-        .map(|e| ArchiveEntryView::new(e, t))
-        .collect())
+    let mut out = Vec::with_capacity(messages.len() + town.len());
+    let (mut m, mut k) = (messages.iter().peekable(), town.iter().peekable());
+    loop {
+        let take_message = match (m.peek(), k.peek()) {
+            (Some(e), Some(o)) => e.due_on >= o.due_on,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.push(if take_message {
+            ArchiveItemView::Message(ArchiveEntryView::new(m.next().expect("peeked"), t))
+        } else {
+            ArchiveItemView::Town(TownEntryView::new(k.next().expect("peeked"), t))
+        });
+    }
+    out
 }
 
 /// The message with this archive id, marked read.

@@ -11,7 +11,7 @@ use std::time::Duration;
 use tauri::{AppHandle, Emitter, Runtime};
 use tsunagu::plan;
 
-use super::{show_now, show_test, with_readers};
+use super::{show_now, show_test, town_lines, with_readers};
 use crate::state::{Core, Signal};
 
 const TICK: Duration = Duration::from_secs(20);
@@ -39,43 +39,6 @@ pub fn run<R: Runtime>(app: AppHandle<R>, core: Arc<Mutex<Core>>, signals: Recei
     }
 }
 
-/// The town's lines for today's notification: each child's overlays, then event notices that
-/// concern the family and have not been mentioned yet (claimed here, so mentioned once).
-fn town_lines(core: &mut Core, today: chrono::NaiveDate) -> tsunagu::Result<Vec<String>> {
-    let programme = core.town.programme();
-    let lang = core.t().lang();
-    let town = core.town.id.clone();
-    let children: Vec<_> = core
-        .store
-        .children()?
-        .into_iter()
-        .map(|r| r.child)
-        .collect();
-    let mut lines = Vec::new();
-    for child in &children {
-        for overlay in core
-            .store
-            .town_overlays_on(&town, child, programme, today, lang)?
-        {
-            lines.push(
-                core.t()
-                    .t_args("feed-preview-town", &[("title", overlay.title.into())]),
-            );
-        }
-    }
-    for notice in core
-        .store
-        .claim_notice_mentions(&town, &children, programme, today, lang)?
-    {
-        lines.push(
-            core.t()
-                .t_args("notify-town-event", &[("title", notice.title.into())]),
-        );
-    }
-    lines.dedup();
-    Ok(lines)
-}
-
 /// What to raise now, if anything.
 pub struct Due {
     pub id: i32,
@@ -96,7 +59,7 @@ pub(crate) fn tick(core: &mut Core) -> tsunagu::Result<Option<Due>> {
     core.store.catch_up(&core.catalogue, programme, today)?;
     let waiting = core.store.unnotified(today)?;
     let items = with_readers(core, |readers| plan::day_items(readers, programme, today))?;
-    let town = town_lines(core, today)?;
+    let town = town_lines(core, today, true)?;
     let mut note = if waiting.iter().any(|e| e.due_on < today) {
         plan::missed_summary(waiting.len(), core.t()).map(|(title, body)| Due {
             id: 2,
@@ -124,13 +87,7 @@ pub(crate) fn tick(core: &mut Core) -> tsunagu::Result<Option<Due>> {
     };
     // The town's overlays of the day and new event notices ride on the same one notification.
     if let Some(note) = note.as_mut() {
-        for line in town.iter().filter(|l| **l != note.title) {
-            note.body = if note.body.is_empty() {
-                line.clone()
-            } else {
-                format!("{}\n{line}", note.body)
-            };
-        }
+        plan::add_town_lines(&note.title, &mut note.body, &town);
     }
     // A day with nothing to say stays open: a child registered later that day still gets its
     // notification.

@@ -10,25 +10,24 @@ use std::sync::{Arc, Mutex};
 use chrono::{Days, Local};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::{NotificationExt, Schedule};
-use tsunagu::plan;
 
-use super::{instant_in, show_test, with_readers};
+use super::{instant_in, mobile_window, show_test};
 use crate::state::{Core, Signal};
 
 pub fn run<R: Runtime>(app: AppHandle<R>, core: Arc<Mutex<Core>>, signals: Receiver<Signal>) {
     while let Ok(signal) = signals.recv() {
-        let core = core.lock().unwrap_or_else(|e| e.into_inner());
+        let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
         if signal == Signal::Test {
             show_test(&app, &core);
             continue;
         }
-        if let Err(e) = rearm(&app, &core) {
+        if let Err(e) = rearm(&app, &mut core) {
             eprintln!("tsunagu: re-arming notifications failed: {e}");
         }
     }
 }
 
-fn rearm<R: Runtime>(app: &AppHandle<R>, core: &Core) -> tsunagu::Result<()> {
+fn rearm<R: Runtime>(app: &AppHandle<R>, core: &mut Core) -> tsunagu::Result<()> {
     let now = core.clock.now();
     let settings = core.store.settings()?;
     let first_day = if now.time() < settings.delivery_time {
@@ -36,17 +35,7 @@ fn rearm<R: Runtime>(app: &AppHandle<R>, core: &Core) -> tsunagu::Result<()> {
     } else {
         now.date() + Days::new(1)
     };
-    let window = with_readers(core, |readers| {
-        plan::window(
-            readers,
-            core.town.programme(),
-            first_day,
-            settings.delivery_time,
-            plan::MAX_PENDING,
-            &core.catalogue,
-            core.t(),
-        )
-    })?;
+    let window = mobile_window(core, first_day)?;
     let _ = app.notification().cancel_all();
     for planned in window {
         let Some(at) = instant_in(&Local, planned.date, planned.time) else {

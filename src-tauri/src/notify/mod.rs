@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{NaiveDate, NaiveTime, TimeZone};
 use tauri::{AppHandle, Emitter, Runtime};
 use tauri_plugin_notification::{NotificationExt, PermissionState};
-use tsunagu::plan::Reader;
+use tsunagu::plan::{self, Reader};
 
 use crate::state::{Core, Platform, Signal};
 
@@ -54,6 +54,80 @@ fn with_readers<T>(core: &Core, f: impl FnOnce(&[Reader]) -> T) -> tsunagu::Resu
         })
         .collect();
     Ok(f(&readers))
+}
+
+/// The town's lines for the notification of `date`: each child's overlays of that day, then, when
+/// `claim` is set, the event notices that concern the family and were never mentioned (claimed
+/// for `date`, so each is mentioned once, in one day's notification).
+fn town_lines(core: &mut Core, date: NaiveDate, claim: bool) -> tsunagu::Result<Vec<String>> {
+    let programme = core.town.programme();
+    let lang = core.t().lang();
+    let town = core.town.id.clone();
+    let children: Vec<_> = core
+        .store
+        .children()?
+        .into_iter()
+        .map(|r| r.child)
+        .collect();
+    let mut lines = Vec::new();
+    for child in &children {
+        for overlay in core
+            .store
+            .town_overlays_on(&town, child, programme, date, lang)?
+        {
+            lines.push(
+                core.t()
+                    .t_args("feed-preview-town", &[("title", overlay.title.into())]),
+            );
+        }
+    }
+    if claim {
+        for notice in core
+            .store
+            .claim_notice_mentions(&town, &children, programme, date, lang)?
+        {
+            lines.push(
+                core.t()
+                    .t_args("notify-town-event", &[("title", notice.title.into())]),
+            );
+        }
+    }
+    lines.dedup();
+    Ok(lines)
+}
+
+/// The mobile window from `first_day` on: the catalogue's notifications with the town's lines of
+/// each day folded in, and the family's new event notices mentioned once, in the first day's
+/// notification. Compiled on every platform so that the desktop tests cover it.
+#[cfg_attr(desktop, allow(dead_code))]
+pub(crate) fn mobile_window(
+    core: &mut Core,
+    first_day: NaiveDate,
+) -> tsunagu::Result<Vec<plan::Planned>> {
+    let time = core.store.settings()?.delivery_time;
+    let window = with_readers(core, |readers| {
+        plan::window(
+            readers,
+            core.town.programme(),
+            first_day,
+            time,
+            plan::MAX_PENDING,
+            &core.catalogue,
+            core.t(),
+        )
+    })?;
+    let last = match window.last() {
+        Some(last) if window.len() >= plan::MAX_PENDING => last.date,
+        _ => first_day + chrono::Days::new(plan::HORIZON_DAYS - 1),
+    };
+    let mut town = std::collections::BTreeMap::new();
+    for date in first_day.iter_days().take_while(|d| *d <= last) {
+        let lines = town_lines(core, date, date == first_day)?;
+        if !lines.is_empty() {
+            town.insert(date, lines);
+        }
+    }
+    Ok(plan::fold_town(window, &town, time, plan::MAX_PENDING))
 }
 
 /// The payload of the `open-day` event: a tapped notification opens that day.
@@ -154,4 +228,74 @@ fn show_test<R: Runtime>(app: &AppHandle<R>, core: &Core) {
         &t.t("notify-test-body"),
         core.clock.today(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Days, NaiveDate};
+    use tsunagu::store::NewChild;
+
+    use super::mobile_window;
+    use crate::state::{Clock, Core};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_mobile_window_folds_in_the_town_overlays_and_mentions_an_event_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = day("2026-12-05").and_hms_opt(9, 0, 0).unwrap();
+        let mut core = Core::open(dir.path(), Clock::Fixed(now)).unwrap();
+        let offset = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+        core.store
+            .apply_baseline(&core.town, now.and_local_timezone(offset).unwrap())
+            .unwrap();
+        let first_day = day("2026-12-06");
+        // One pregnancy at 20 weeks (the demo parents' class, published 1 Dec, is for 16-35
+        // weeks) and one at 7w1d (the pregnancy desk overlay falls on 8w0d, six days later).
+        for (nickname, due) in [
+            ("あお", first_day + Days::new(280 - 140)),
+            ("そら", first_day + Days::new(280 - 50)),
+        ] {
+            let new = NewChild {
+                nickname: nickname.into(),
+                due_date: Some(due),
+                birth_date: None,
+            };
+            core.store.add_child(&new, core.clock.today()).unwrap();
+        }
+        let window = mobile_window(&mut core, first_day).unwrap();
+        assert_eq!(window.len(), tsunagu::plan::MAX_PENDING);
+        assert!(
+            window.windows(2).all(|w| w[0].date < w[1].date),
+            "one a day"
+        );
+        assert_eq!(window[0].date, first_day);
+        assert!(
+            window[0].body.contains("町の行事: 両親学級(サンプル)"),
+            "{}",
+            window[0].body
+        );
+        let desk = window
+            .iter()
+            .find(|p| p.date == first_day + Days::new(6))
+            .unwrap();
+        assert!(
+            desk.body
+                .contains("町から: 妊娠の届出と母子健康手帳(サンプル)"),
+            "{}",
+            desk.body
+        );
+        let mentions =
+            |w: &[tsunagu::plan::Planned]| w.iter().filter(|p| p.body.contains("両親学級")).count();
+        assert_eq!(mentions(&window), 1);
+        // Re-armed the same day: the same one mention, the same ids.
+        let again = mobile_window(&mut core, first_day).unwrap();
+        assert_eq!(again, window);
+        // Re-armed the next day: the event is not mentioned again.
+        let next = mobile_window(&mut core, first_day + Days::new(1)).unwrap();
+        assert_eq!(mentions(&next), 0);
+        assert!(next.iter().any(|p| p.body.contains("妊娠の届出")));
+    }
 }

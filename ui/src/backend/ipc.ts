@@ -3,7 +3,7 @@
 import { invoke as tauriCoreInvoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
-  ArchiveEntryView,
+  ArchiveItem,
   ArchiveFilter,
   BackendErrorShape,
   ChildView,
@@ -84,8 +84,8 @@ export function createApi(invoke: Invoke) {
     resumeChild: (id: number): Promise<ChildView> => call('resume_child', { id }),
     deleteChild: (id: number): Promise<null> => call('delete_child', { id }),
     today: (): Promise<TodayView> => call('today'),
-    archive: (filter: ArchiveFilter = {}): Promise<ArchiveEntryView[]> => call('archive', filter),
-    search: (query: string): Promise<ArchiveEntryView[]> => call('search', { query }),
+    archive: (filter: ArchiveFilter = {}): Promise<ArchiveItem[]> => call('archive', filter),
+    search: (query: string): Promise<ArchiveItem[]> => call('search', { query }),
     openMessage: (deliveryId: number): Promise<MessageView> => call('open_message', { deliveryId }),
     setBookmark: (deliveryId: number, bookmarked: boolean): Promise<null> =>
       call('set_bookmark', { deliveryId, bookmarked }),

@@ -71,6 +71,20 @@ export type ArchiveEntryView = {
   earlier: boolean;
 };
 
+/** One of the town's overlays in the archive, on the child's day it fell on, body included. */
+export type TownEntryView = {
+  key: string;
+  childId: number;
+  nickname: string;
+  dueOn: string;
+  dateLabel: string;
+  title: string;
+  html: string;
+};
+
+/** An archive row: a catalogue message or one of the town's overlays. */
+export type ArchiveItem = ({ kind: 'message' } & ArchiveEntryView) | ({ kind: 'town' } & TownEntryView);
+
 export type TextSize = 'standard' | 'large' | 'larger';
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -114,8 +128,8 @@ export interface Commands {
   resume_child: { args: { id: number }; result: ChildView };
   delete_child: { args: { id: number }; result: null };
   today: { args: undefined; result: TodayView };
-  archive: { args: ArchiveFilter; result: ArchiveEntryView[] };
-  search: { args: { query: string }; result: ArchiveEntryView[] };
+  archive: { args: ArchiveFilter; result: ArchiveItem[] };
+  search: { args: { query: string }; result: ArchiveItem[] };
   open_message: { args: { deliveryId: number }; result: MessageView };
   set_bookmark: { args: { deliveryId: number; bookmarked: boolean }; result: null };
   get_settings: { args: undefined; result: SettingsView };

@@ -262,6 +262,25 @@ describe('a family already registered', () => {
     await page.close();
   });
 
+  it("keeps the town's overlays in the archive on their days, found by search and readable in place", async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/archive');
+    await page.getByLabel('メッセージを検索').fill('バースデーカード');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    const item = page.locator('.entry--town', { hasText: '町長からのバースデーカード(サンプル)' });
+    await item.waitFor();
+    assert.match(await item.locator('.entry__meta').innerText(), /町から[\s\S]*そうた/);
+    assert.equal(await item.locator('.entry__body').isVisible(), false);
+    await item.locator('summary').click();
+    await item.locator('.entry__body').waitFor();
+    assert.match(await item.locator('.entry__body').innerText(), /1歳のお誕生日、おめでとうございます/);
+    // The town's items carry no read marks: the unread view leaves them out.
+    await page.getByLabel('未読だけ').check();
+    await page.waitForFunction(() => document.querySelectorAll('.entry--town').length === 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('finds 貧血 and 離乳食 by search', async () => {
     const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
     await go(page, '#/archive');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BackendError, createApi } from '../../src/backend/ipc';
 import { MockBackend, type MockConfig } from '../../src/backend/mock/backend';
 import { addMonths, birthday, formatDay, parseDate } from '../../src/backend/mock/dates';
+import type { ArchiveItem } from '../../src/backend/types';
 
 const TODAY = '2026-11-25';
 
@@ -12,6 +13,9 @@ function setup(config: MockConfig = {}) {
 }
 
 const shift = (date: string, days: number) => formatDay(parseDate(date)! + days);
+
+/** The catalogue's messages of an archive list, without the town's items. */
+const messages = (list: ArchiveItem[]) => list.flatMap((e) => (e.kind === 'message' ? [e] : []));
 
 async function rejection(p: Promise<unknown>): Promise<BackendError> {
   try {
@@ -64,7 +68,7 @@ describe('registration', () => {
   it('starts the track on the registration day: earlier slots are readable, never notified', async () => {
     const { api } = setup();
     await api.addChild({ nickname: '', dueDate: shift(TODAY, 280 - 40) });
-    const archive = await api.archive();
+    const archive = messages(await api.archive());
     // 4w0d (day 28) up to today (day 40): 13 slots, only today's notified.
     expect(archive).toHaveLength(13);
     expect(archive[0]).toMatchObject({ dueOn: TODAY, slot: 'p-05d5', earlier: false });
@@ -83,7 +87,7 @@ describe('birth', () => {
     expect(born).toMatchObject({ status: 'born', stage: '生後2日', preterm: false });
     const today = await api.today();
     expect(today.children[0].message?.slot).toBe('b-0002');
-    const archive = await api.archive();
+    const archive = messages(await api.archive());
     expect(archive.find((e) => e.slot === 'b-0000')?.earlier).toBe(true);
     expect(archive.some((e) => e.slot.startsWith('p-') && e.dueOn >= TODAY)).toBe(false);
     expect((await rejection(api.recordBirth(child.id, TODAY))).code).toBe('already-born');
@@ -153,10 +157,10 @@ describe('milestones and missing slots', () => {
 describe('archive and search', () => {
   it('lists newest first, filters, bookmarks and marks read', async () => {
     const { api } = setup({ seed: 'family' });
-    const all = await api.archive();
+    const all = messages(await api.archive());
     expect(all.length).toBeGreaterThan(100);
     expect(all.every((e, i) => i === 0 || all[i - 1].dueOn >= e.dueOn)).toBe(true);
-    const unread = await api.archive({ unreadOnly: true });
+    const unread = messages(await api.archive({ unreadOnly: true }));
     expect(unread.length).toBeGreaterThan(0);
     expect(unread.every((e) => !e.read)).toBe(true);
     const first = unread[0];
@@ -164,7 +168,7 @@ describe('archive and search', () => {
     expect(opened).toMatchObject({ read: true, deliveryId: first.deliveryId });
     expect(opened.html).toMatch(/^<p>|^<ul>/);
     await api.setBookmark(first.deliveryId, true);
-    const marked = await api.archive({ bookmarkedOnly: true });
+    const marked = messages(await api.archive({ bookmarkedOnly: true }));
     expect(marked.map((e) => e.deliveryId)).toContain(first.deliveryId);
     const one = await api.archive({ childId: 2 });
     expect(one.every((e) => e.childId === 2)).toBe(true);
@@ -179,6 +183,22 @@ describe('archive and search', () => {
     const hits = await api.search('anaemia');
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0].title).toMatch(/[A-Za-z]/);
+  });
+
+  it("keeps the town's overlays on their days, found by search, never in the unread or bookmark views", async () => {
+    const { api } = setup({ seed: 'family' });
+    // The toddler was registered a month after birth: its 4-month check-up and first birthday
+    // are in the archive, the newborn visit (day 14) is not.
+    const town = (await api.archive({ childId: 2 })).filter((e) => e.kind === 'town');
+    expect(town.map((e) => e.kind === 'town' && e.key)).toEqual(['birthday-card', 'checkup-4m']);
+    expect(town[1]).toMatchObject({ nickname: 'そうた', title: '4か月児健診のご案内(サンプル)' });
+    expect(town[1].kind === 'town' && town[1].html).toContain('<strong>4か月児健診</strong>');
+    const all = await api.archive();
+    expect(all.every((e, i) => i === 0 || all[i - 1].dueOn >= e.dueOn)).toBe(true);
+    expect((await api.archive({ unreadOnly: true })).some((e) => e.kind === 'town')).toBe(false);
+    expect((await api.archive({ bookmarkedOnly: true })).some((e) => e.kind === 'town')).toBe(false);
+    const found = await api.search('バースデーカード');
+    expect(found.some((e) => e.kind === 'town' && e.key === 'birthday-card')).toBe(true);
   });
 });
 
@@ -195,7 +215,7 @@ describe('settings and data', () => {
 
   it('exports and imports every child, setting and archive mark', async () => {
     const { api } = setup({ seed: 'family' });
-    const [entry] = await api.archive();
+    const [entry] = messages(await api.archive());
     await api.setBookmark(entry.deliveryId, true);
     await api.setSetting('theme', 'dark');
     const data = await api.exportData();
@@ -203,7 +223,7 @@ describe('settings and data', () => {
     await other.api.importData(data);
     expect(await other.api.listChildren()).toEqual(await api.listChildren());
     expect((await other.api.getSettings()).theme).toBe('dark');
-    const bookmarked = await other.api.archive({ bookmarkedOnly: true });
+    const bookmarked = messages(await other.api.archive({ bookmarkedOnly: true }));
     expect(bookmarked.map((e) => e.slot)).toContain(entry.slot);
   });
 

@@ -3,7 +3,7 @@
 // marks. Results go through JSON, as they would over IPC.
 import type {
   AppInfo,
-  ArchiveEntryView,
+  ArchiveItem,
   ArchiveFilter,
   ChildView,
   Command,
@@ -18,8 +18,8 @@ import type {
 } from '../types';
 import { dueOn, isPreterm, planUntil, stageOn, validate, type MockChild, type Programme, type Stage } from './cadence';
 import { messageFor, plainText } from './content';
-import { addMonths, formatDay, gestationalDays, localToday, parseDate } from './dates';
-import { eventsFor, isAllowedLink, momentLabel, overlaysOn, syncFailed } from './town';
+import { addMonths, formatDay, localToday, parseDate } from './dates';
+import { childOverlaysOn, eventsFor, isAllowedLink, momentLabel, syncFailed, townArchive } from './town';
 import { dateLabel, demoTown, milestoneLabel as milestoneText, mockError, stageLabel } from './labels';
 
 export type MockConfig = {
@@ -338,8 +338,9 @@ export class MockBackend {
     };
   }
 
-  private entryView(d: Delivery): ArchiveEntryView {
+  private entryView(d: Delivery): ArchiveItem {
     return {
+      kind: 'message',
       deliveryId: d.id,
       childId: d.childId,
       nickname: this.children.find((c) => c.id === d.childId)?.nickname ?? '',
@@ -351,6 +352,38 @@ export class MockBackend {
       bookmarked: d.bookmarked,
       earlier: d.earlier,
     };
+  }
+
+  /** The town's overlays on each child's days so far, as archive rows, newest first. */
+  private townEntries(childId?: number): (ArchiveItem & { day: number })[] {
+    return this.children
+      .filter((c) => childId === undefined || c.id === childId)
+      .flatMap((c) =>
+        townArchive(c, this.programme, this.today, this.lang).map((o) => ({
+          kind: 'town' as const,
+          day: o.day,
+          key: o.key,
+          childId: c.id,
+          nickname: c.nickname,
+          dueOn: formatDay(o.day),
+          dateLabel: dateLabel(o.day, this.lang),
+          title: o.notice.title,
+          html: o.notice.html,
+        })),
+      )
+      .sort((a, b) => b.day - a.day || a.childId - b.childId);
+  }
+
+  /** Messages and town items in one list, newest day first, a message before the town's items of its day. */
+  private merged(messages: Delivery[], town: (ArchiveItem & { day: number })[]): ArchiveItem[] {
+    const out: ArchiveItem[] = [];
+    let i = 0;
+    for (const d of messages) {
+      while (i < town.length && town[i].day > d.dueOn) out.push(strip(town[i++]));
+      out.push(this.entryView(d));
+    }
+    while (i < town.length) out.push(strip(town[i++]));
+    return out;
   }
 
   private newestFirst(list: Delivery[]): Delivery[] {
@@ -369,13 +402,7 @@ export class MockBackend {
         else tc.missing = due.slot;
       }
       if (due.milestone) tc.milestone = milestoneText(due.milestone, this.lang);
-      // The town's overlays on their day: pregnancy ones until the birth is recorded, then the baby's.
-      const baby = c.birth !== null && (c.dueDate === null || this.today >= (c.birthRecordedOn ?? c.birth));
-      tc.notices = overlaysOn(
-        this.today,
-        baby ? { birth: c.birth! } : { ga: gestationalDays(c.dueDate!, this.today) },
-        this.lang,
-      );
+      tc.notices = childOverlaysOn(c, this.programme, this.today, this.lang).map((o) => o.notice);
       return tc;
     });
     const ended = new Set(this.children.filter((c) => c.endedOn !== null).map((c) => c.id));
@@ -385,7 +412,7 @@ export class MockBackend {
     return { date: formatDay(this.today), dateLabel: dateLabel(this.today, this.lang), children, unreadEarlier };
   }
 
-  private archive(f: ArchiveFilter): ArchiveEntryView[] {
+  private archive(f: ArchiveFilter): ArchiveItem[] {
     this.catchUp();
     const list = this.deliveries.filter(
       (d) =>
@@ -393,18 +420,21 @@ export class MockBackend {
         (!f.unreadOnly || !d.read) &&
         (!f.bookmarkedOnly || d.bookmarked),
     );
-    return this.newestFirst(list).map((d) => this.entryView(d));
+    // The town's items carry no read or bookmark marks: they are left out of those views.
+    const town = f.unreadOnly || f.bookmarkedOnly ? [] : this.townEntries(f.childId);
+    return this.merged(this.newestFirst(list), town);
   }
 
-  private search(query: string): ArchiveEntryView[] {
-    const q = query.trim().toLocaleLowerCase();
-    if (!q) return [];
+  private search(query: string): ArchiveItem[] {
+    const words = query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    const matches = (text: string) => words.every((w) => text.toLocaleLowerCase().includes(w));
     const hits = this.deliveries.filter((d) => {
       const text = messageFor(d.slot, this.lang);
-      if (!text) return false;
-      return `${text.title} ${plainText(text.html)}`.toLocaleLowerCase().includes(q);
+      return text !== undefined && matches(`${text.title} ${plainText(text.html)}`);
     });
-    return this.newestFirst(hits).map((d) => this.entryView(d));
+    const town = this.townEntries().filter((o) => o.kind === 'town' && matches(`${o.title} ${plainText(o.html)}`));
+    return this.merged(this.newestFirst(hits), town);
   }
 
   // --- the town's feed ------------------------------------------------------------------------
@@ -595,6 +625,11 @@ type ExportDoc = {
   }[];
   archive: { childId: number; slot: string; read?: boolean; bookmarked?: boolean }[];
 };
+
+/** A town row without the mock's own sort key. */
+function strip({ day: _, ...item }: ArchiveItem & { day: number }): ArchiveItem {
+  return item as ArchiveItem;
+}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;

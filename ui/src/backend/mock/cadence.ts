@@ -105,7 +105,7 @@ function babyStage(c: MockChild, birth: number, date: number): Stage {
   return { actual, corrected };
 }
 
-function onBabyTrack(c: MockChild, date: number): boolean {
+export function onBabyTrack(c: MockChild, date: number): boolean {
   if (c.birth === null) return false;
   return c.dueDate === null || date >= (c.birthRecordedOn ?? c.birth);
 }

@@ -2,6 +2,7 @@
 // notices dated from the mock's today, and what the app knows about the feed. Bodies are what the
 // shell would send: Markdown already rendered and sanitised (p strong ul ol li a br).
 import type { EventView, Lang, Notice } from '../types';
+import { dueOn, onBabyTrack, type MockChild, type Programme } from './cadence';
 import { addMonths, birthday, completedMonths, gestationalDays } from './dates';
 import { dateLabel } from './labels';
 
@@ -103,7 +104,7 @@ export const OVERLAYS: { key: string; at: At; text: Text }[] = [
  * The overlays falling on `today` for a child: the pregnancy forms while the child is on the
  * pregnancy track (`ga`), the others from the recorded birth on (`birth`).
  */
-export function overlaysOn(today: number, track: { ga: number } | { birth: number }, lang: Lang): Notice[] {
+function overlayItemsOn(today: number, track: { ga: number } | { birth: number }, lang: Lang): { key: string; notice: Notice }[] {
   return OVERLAYS.filter(({ at }) => {
     if ('pregnancy' in at) return 'ga' in track && track.ga === at.pregnancy;
     if (!('birth' in track)) return false;
@@ -111,7 +112,27 @@ export function overlaysOn(today: number, track: { ga: number } | { birth: numbe
     if ('days' in at) return today - b === at.days;
     if ('months' in at) return addMonths(b, at.months) === today;
     return birthday(b, at.birthday) === today;
-  }).map((o) => o.text[lang]);
+  }).map((o) => ({ key: o.key, notice: o.text[lang] }));
+}
+
+/**
+ * The overlays on one child's day, as the shell finds them: nothing when no message runs that day
+ * (before registration, after stopping, past the programme); pregnancy ones until the birth is
+ * recorded, the baby's from then on.
+ */
+export function childOverlaysOn(c: MockChild, programme: Programme, day: number, lang: Lang): { key: string; notice: Notice }[] {
+  if (!dueOn(c, programme, day)) return [];
+  if (onBabyTrack(c, day)) return overlayItemsOn(day, { birth: c.birth! }, lang);
+  return c.dueDate === null ? [] : overlayItemsOn(day, { ga: gestationalDays(c.dueDate, day) }, lang);
+}
+
+/** The overlays a child has had on its days so far, from registration to `today`, newest first. */
+export function townArchive(c: MockChild, programme: Programme, today: number, lang: Lang): { day: number; key: string; notice: Notice }[] {
+  const out: { day: number; key: string; notice: Notice }[] = [];
+  for (let day = today; day >= c.registeredOn; day--) {
+    for (const o of childOverlaysOn(c, programme, day, lang)) out.push({ day, ...o });
+  }
+  return out;
 }
 
 /** A child as the events need it: the due date and the birth, if any. */
