@@ -68,6 +68,12 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
+    /// The system's SQLite (used on Linux, where the web view already loads it) lacks what the
+    /// schema needs; nothing is opened.
+    SqliteTooOld {
+        found: String,
+        needed: &'static str,
+    },
     /// The file is not a readable tsunagu database; it is reported, never replaced.
     DatabaseCorrupt {
         path: PathBuf,
@@ -149,6 +155,7 @@ impl Error {
             Error::UnknownLocale(_) => "unknown-locale",
             Error::InvalidSetting { .. } => "invalid-setting",
             Error::DatabaseTooNew { .. } => "database-too-new",
+            Error::SqliteTooOld { .. } => "sqlite-too-old",
             Error::DatabaseCorrupt { .. } => "database-corrupt",
             Error::Database(_) => "database",
             Error::Catalogue(_) => "catalogue",
@@ -226,6 +233,9 @@ impl Error {
                 ("found", found.to_string()),
                 ("supported", supported.to_string()),
             ],
+            Error::SqliteTooOld { found, needed } => {
+                vec![("found", found.clone()), ("needed", needed.to_string())]
+            }
             Error::DatabaseCorrupt { path, detail } => {
                 vec![
                     ("path", path.display().to_string()),

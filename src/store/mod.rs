@@ -22,6 +22,9 @@ pub use feed::{Applied, FeedStatus};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use settings::{Settings, TextSize, Theme};
 
+/// The oldest SQLite the schema runs on, as a number and as said.
+const MIN_SQLITE: (i32, &str) = (3_037_000, "3.37.0");
+
 /// The open database.
 #[derive(Debug)]
 pub struct Store {
@@ -52,6 +55,13 @@ impl Store {
     }
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store> {
+        // STRICT tables need 3.37; the trigram tokenizer, 3.34. Only a system SQLite can be older.
+        if rusqlite::version_number() < MIN_SQLITE.0 {
+            return Err(Error::SqliteTooOld {
+                found: rusqlite::version().to_owned(),
+                needed: MIN_SQLITE.1,
+            });
+        }
         // Read the version before anything writes to the file.
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -76,7 +86,8 @@ impl Store {
             .map_err(|e| corrupt(&path, e))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // As a pragma: rusqlite's busy_timeout() needs SQLite 3.44, newer than some systems have.
+        conn.pragma_update(None, "busy_timeout", 5000)?;
         let mut store = Store { conn, path };
         store.migrate(found)?;
         Ok(store)

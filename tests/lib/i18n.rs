@@ -54,6 +54,7 @@ fn every_error_and_finding_has_words_in_both_languages() {
         "unknown-locale",
         "invalid-setting",
         "database-too-new",
+        "sqlite-too-old",
         "database-corrupt",
         "database",
         "catalogue",
