@@ -73,7 +73,7 @@ describe('the real app', () => {
     if (session) await wd('DELETE', `/session/${session}`).catch(() => {});
   });
 
-  it('registers a child, shows today\'s message, keeps it in the archive and raises it as a notification', async () => {
+  it('registers a child, shows today\'s message, keeps it in the archive, shows the town\'s new items and raises a notification', async () => {
     await eventually('the welcome screen', () => script('return document.querySelector("#welcome-due") !== null;'));
     assert.match(await text('.badge--sample'), /サンプル/);
 
@@ -94,6 +94,20 @@ describe('the real app', () => {
     await script('location.hash = "#/archive"; return true;');
     const archive = await eventually('the archive', () => script('const e = [...document.querySelectorAll(".entry")]; return e.length ? e.map((x) => x.textContent).join("\\n") : null;'));
     assert.ok(archive.includes(title), `the archive lists today's message "${title}"`);
+
+    // The town's draft feed, served by `tsunagu feed serve` (scripts/e2e): after pulling to refresh,
+    // its new event is listed and its new overlay is on Today, on its day.
+    await script('location.hash = "#/town"; return true;');
+    await eventually('the refresh button', () => script('return document.querySelector(".town-refresh") !== null;'));
+    await click('.town-refresh');
+    await eventually('the result of the refresh', () => text('.town-result p'));
+    await eventually("the town's new event", () =>
+      script('return [...document.querySelectorAll(".event h3")].some((h) => h.textContent.includes("絵本の読み聞かせ会(テスト)"));'),
+    );
+    await script('location.hash = "#/today"; return true;');
+    await eventually("the town's new overlay on Today", () =>
+      script('return [...document.querySelectorAll(".today-card .notice h4")].some((h) => h.textContent.includes("町の新しいお知らせ(テスト)"));'),
+    );
 
     if (NOTIFY_LOG) {
       const log = await eventually('a desktop notification on the session bus', () => {
