@@ -204,6 +204,33 @@ describe("the town's information", () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+  it('checks for updates when the reader pulls the page down on a touch screen', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/town');
+    await page.getByText('町の情報の更新: 2026年11月16日(月) 09:00').waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const drag = async (pixels) => {
+      const at = (y) => [{ x: 200, y, id: 1 }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(150) });
+      for (let y = 150; y <= 150 + pixels; y += 10) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(y) });
+      }
+      return async () => cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    // A short pull is a scroll, not a request.
+    await (await drag(30))();
+    assert.equal(await page.locator('.town-result p').count(), 0);
+    // A long one says to let go, and letting go checks.
+    const release = await drag(120);
+    await page.getByText('指をはなすと確かめます').waitFor();
+    await release();
+    await page.locator('.town-result').getByText('町の情報を新しくしました。').waitFor();
+    await page.getByText('町の情報の更新: 2026年11月25日(水) 09:00').waitFor();
+    assert.equal(await page.getByText('指をはなすと確かめます').isVisible(), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
 
 describe('a family already registered', () => {
