@@ -56,7 +56,7 @@ fn body(seed: usize) -> String {
         x ^= x >> 7;
         x ^= x << 17;
         s.push_str(WORDS[(x % 16) as usize]);
-        if x % 5 == 0 {
+        if x.is_multiple_of(5) {
             s.push_str("\n\n");
         }
     }

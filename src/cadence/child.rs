@@ -342,7 +342,7 @@ impl Child {
                     return None;
                 }
                 let n = (date - birth).num_days();
-                let milestone = (n >= 100 && n <= 1000 && n % 100 == 0)
+                let milestone = ((100..=1000).contains(&n) && n % 100 == 0)
                     .then_some(Milestone::DaysSinceBirth(n as u32));
                 let slot = baby_slot_on(birth, date).filter(|s| programme.includes(*s));
                 Some(Due {

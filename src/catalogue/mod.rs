@@ -41,7 +41,7 @@ impl Message {
                 Event::Text(t) => out.push_str(&t),
                 Event::SoftBreak | Event::HardBreak => out.push('\n'),
                 Event::End(TagEnd::Paragraph | TagEnd::Item) => out.push('\n'),
-                Event::Start(Tag::Item) => out.push_str("・"),
+                Event::Start(Tag::Item) => out.push('・'),
                 _ => {}
             }
         }

@@ -60,11 +60,8 @@ pub fn body_html(markdown: &str) -> String {
                 TagEnd::List(false) => out.push_str("</ul>\n"),
                 TagEnd::List(true) => out.push_str("</ol>\n"),
                 TagEnd::Item => out.push_str("</li>\n"),
-                TagEnd::Link => {
-                    if links.pop() == Some(true) {
-                        out.push_str("</a>");
-                    }
-                }
+                // The guard pops the link either way; only a written <a> is closed.
+                TagEnd::Link if links.pop() == Some(true) => out.push_str("</a>"),
                 _ => {}
             },
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {

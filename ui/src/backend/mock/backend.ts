@@ -19,6 +19,8 @@ import type {
 import { dueOn, isPreterm, planUntil, stageOn, validate, type MockChild, type Programme, type Stage } from './cadence';
 import { messageFor, plainText } from './content';
 import { addMonths, formatDay, localToday, parseDate } from './dates';
+import { Fail } from './fail';
+import { exportDocument, readDocument } from './transfer';
 import { childOverlaysOn, eventsFor, isAllowedLink, momentLabel, syncFailed, townArchive } from './town';
 import { dateLabel, demoTown, milestoneLabel as milestoneText, mockError, stageLabel } from './labels';
 
@@ -49,7 +51,7 @@ type Feed = {
   expired: boolean;
 };
 
-type Delivery = {
+export type Delivery = {
   id: number;
   childId: number;
   slot: string;
@@ -59,14 +61,6 @@ type Delivery = {
   read: boolean;
   bookmarked: boolean;
 };
-
-/** A failure inside a command; becomes `{code, message}` in the reader's language. */
-class Fail {
-  constructor(
-    readonly code: string,
-    readonly args: Record<string, string> = {},
-  ) {}
-}
 
 const REASONS: EndedReason[] = ['pregnancy-loss', 'child-loss', 'other'];
 const TEXT_SIZES = ['standard', 'large', 'larger'];
@@ -499,71 +493,18 @@ export class MockBackend {
   }
 
   private exportData(): string {
-    const day = (n: number | null) => (n === null ? null : formatDay(n));
-    return JSON.stringify(
-      {
-        app: 'tsunagu',
-        format: 1,
-        exportedOn: formatDay(this.today),
-        settings: this.settings,
-        children: this.children.map((c) => ({
-          id: c.id,
-          nickname: c.nickname,
-          dueDate: day(c.dueDate),
-          birthDate: day(c.birth),
-          birthRecordedOn: day(c.birthRecordedOn),
-          registeredOn: day(c.registeredOn),
-          endedOn: day(c.endedOn),
-          endedReason: c.endedReason,
-        })),
-        archive: this.deliveries.map((d) => ({
-          childId: d.childId,
-          slot: d.slot,
-          dueOn: formatDay(d.dueOn),
-          earlier: d.earlier,
-          read: d.read,
-          bookmarked: d.bookmarked,
-        })),
-      },
-      null,
-      2,
-    );
+    return exportDocument(this.today, this.settings, this.children, this.deliveries);
   }
 
   private importData(text: string): void {
-    const invalid = () => new Fail('invalid-import');
-    let doc: ExportDoc;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      throw invalid();
-    }
-    if (!doc || doc.app !== 'tsunagu' || doc.format !== 1 || !Array.isArray(doc.children) || !Array.isArray(doc.archive)) {
-      throw invalid();
-    }
-    const day = (s: string | null | undefined) => (s ? parseDate(s) : null);
-    const children: MockChild[] = doc.children.map((c) => {
-      const registeredOn = day(c.registeredOn);
-      if (typeof c.id !== 'number' || registeredOn === null) throw invalid();
-      return {
-        id: c.id,
-        nickname: String(c.nickname ?? ''),
-        dueDate: day(c.dueDate),
-        birth: day(c.birthDate),
-        birthRecordedOn: day(c.birthRecordedOn),
-        registeredOn,
-        endedOn: day(c.endedOn),
-        endedReason: c.endedReason ?? null,
-      };
-    });
-    const settings = { ...this.settings, ...(doc.settings ?? {}) };
+    const doc = readDocument(text, this.settings);
     // One transaction: nothing changes unless the whole document is good.
-    this.children = children;
+    this.children = doc.children;
     this.deliveries = [];
-    this.nextChildId = Math.max(0, ...children.map((c) => c.id)) + 1;
-    this.settings = settings;
+    this.nextChildId = Math.max(0, ...doc.children.map((c) => c.id)) + 1;
+    this.settings = doc.settings;
     this.catchUp();
-    for (const mark of doc.archive) {
+    for (const mark of doc.marks) {
       const d = this.deliveries.find((d) => d.childId === mark.childId && d.slot === mark.slot);
       if (d) {
         d.read = Boolean(mark.read);
@@ -609,22 +550,6 @@ export class MockBackend {
   }
 }
 
-type ExportDoc = {
-  app?: string;
-  format?: number;
-  settings?: Partial<SettingsView>;
-  children: {
-    id: number;
-    nickname?: string;
-    dueDate?: string | null;
-    birthDate?: string | null;
-    birthRecordedOn?: string | null;
-    registeredOn?: string;
-    endedOn?: string | null;
-    endedReason?: EndedReason | null;
-  }[];
-  archive: { childId: number; slot: string; read?: boolean; bookmarked?: boolean }[];
-};
 
 /** A town row without the mock's own sort key. */
 function strip({ day: _, ...item }: ArchiveItem & { day: number }): ArchiveItem {

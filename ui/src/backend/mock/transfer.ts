@@ -1,0 +1,90 @@
+// The mock's export and import of the on-device data: one JSON document with every child, the
+// settings and the archive's read and bookmark marks, as `export_data` / `import_data` make it.
+import type { EndedReason, SettingsView } from '../types';
+import type { Delivery } from './backend';
+import type { MockChild } from './cadence';
+import { formatDay, parseDate } from './dates';
+import { Fail } from './fail';
+
+type ExportDoc = {
+  app?: string;
+  format?: number;
+  settings?: Partial<SettingsView>;
+  children: {
+    id: number;
+    nickname?: string;
+    dueDate?: string | null;
+    birthDate?: string | null;
+    birthRecordedOn?: string | null;
+    registeredOn?: string;
+    endedOn?: string | null;
+    endedReason?: EndedReason | null;
+  }[];
+  archive: { childId: number; slot: string; read?: boolean; bookmarked?: boolean }[];
+};
+
+/** The document `export_data` returns. */
+export function exportDocument(today: number, settings: SettingsView, children: MockChild[], deliveries: Delivery[]): string {
+  const day = (n: number | null) => (n === null ? null : formatDay(n));
+  return JSON.stringify(
+    {
+      app: 'tsunagu',
+      format: 1,
+      exportedOn: formatDay(today),
+      settings,
+      children: children.map((c) => ({
+        id: c.id,
+        nickname: c.nickname,
+        dueDate: day(c.dueDate),
+        birthDate: day(c.birth),
+        birthRecordedOn: day(c.birthRecordedOn),
+        registeredOn: day(c.registeredOn),
+        endedOn: day(c.endedOn),
+        endedReason: c.endedReason,
+      })),
+      archive: deliveries.map((d) => ({
+        childId: d.childId,
+        slot: d.slot,
+        dueOn: formatDay(d.dueOn),
+        earlier: d.earlier,
+        read: d.read,
+        bookmarked: d.bookmarked,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+/** Reads a document for `import_data`, whole or not at all (`invalid-import`). */
+export function readDocument(
+  text: string,
+  current: SettingsView,
+): { children: MockChild[]; settings: SettingsView; marks: ExportDoc['archive'] } {
+  const invalid = () => new Fail('invalid-import');
+  let doc: ExportDoc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw invalid();
+  }
+  if (!doc || doc.app !== 'tsunagu' || doc.format !== 1 || !Array.isArray(doc.children) || !Array.isArray(doc.archive)) {
+    throw invalid();
+  }
+  const day = (s: string | null | undefined) => (s ? parseDate(s) : null);
+  const children: MockChild[] = doc.children.map((c) => {
+    const registeredOn = day(c.registeredOn);
+    if (typeof c.id !== 'number' || registeredOn === null) throw invalid();
+    return {
+      id: c.id,
+      nickname: String(c.nickname ?? ''),
+      dueDate: day(c.dueDate),
+      birth: day(c.birthDate),
+      birthRecordedOn: day(c.birthRecordedOn),
+      registeredOn,
+      endedOn: day(c.endedOn),
+      endedReason: c.endedReason ?? null,
+    };
+  });
+  return { children, settings: { ...current, ...(doc.settings ?? {}) }, marks: doc.archive };
+}
