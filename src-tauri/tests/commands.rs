@@ -379,3 +379,26 @@ fn an_unreadable_database_is_reported_in_the_window_and_left_untouched() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
 }
+
+#[test]
+fn the_web_view_can_reach_the_app_commands_and_nothing_else() {
+    let h = harness();
+    assert!(h.invoke("get_settings", json!({})).is_ok());
+    // No plugin or core command is granted to the page: links and notifications go through the
+    // app's own checked commands, and there is no file system, shell or HTTP at all.
+    for cmd in [
+        "plugin:opener|open_url",
+        "plugin:notification|notify",
+        "plugin:window|close",
+        "plugin:webview|create_webview_window",
+        "plugin:fs|read_file",
+        "plugin:shell|execute",
+        "plugin:http|fetch",
+    ] {
+        let refused = h.invoke(
+            cmd,
+            json!({ "url": "https://example.jp", "path": "/etc/passwd" }),
+        );
+        assert!(refused.is_err(), "{cmd} answered {refused:?}");
+    }
+}
