@@ -74,6 +74,8 @@ pub enum Error {
         found: String,
         needed: &'static str,
     },
+    /// Asked to set aside a database that opens fine: it stays where it is.
+    DataReadable(PathBuf),
     /// The file is not a readable tsunagu database; it is reported, never replaced.
     DatabaseCorrupt {
         path: PathBuf,
@@ -156,6 +158,7 @@ impl Error {
             Error::InvalidSetting { .. } => "invalid-setting",
             Error::DatabaseTooNew { .. } => "database-too-new",
             Error::SqliteTooOld { .. } => "sqlite-too-old",
+            Error::DataReadable(_) => "data-readable",
             Error::DatabaseCorrupt { .. } => "database-corrupt",
             Error::Database(_) => "database",
             Error::Catalogue(_) => "catalogue",
@@ -236,6 +239,7 @@ impl Error {
             Error::SqliteTooOld { found, needed } => {
                 vec![("found", found.clone()), ("needed", needed.to_string())]
             }
+            Error::DataReadable(path) => vec![("path", path.display().to_string())],
             Error::DatabaseCorrupt { path, detail } => {
                 vec![
                     ("path", path.display().to_string()),

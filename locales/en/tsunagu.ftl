@@ -146,6 +146,7 @@ error-unknown-locale = The language "{ $value }" is not available (ja, en).
 error-invalid-setting = "{ $value }" is not a valid value for the setting "{ $key }".
 error-database-too-new = The data in { $path } was written by a newer version of the app (format { $found }; this version reads up to { $supported }). It has been left untouched: please update the app.
 error-sqlite-too-old = This system's SQLite { $found } is too old to open the data ({ $needed } or later is needed). Nothing has been changed.
+error-data-readable = The data in { $path } can be read, so it has been left where it is.
 error-database-corrupt = The data in { $path } cannot be read. The file has been kept as it is. ({ $value })
 error-database = Reading or writing the data failed; nothing was changed. ({ $value })
 error-catalogue = The message catalogue cannot be read: { $value }

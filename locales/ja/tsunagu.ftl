@@ -130,6 +130,7 @@ error-unknown-locale = 「{ $value }」の言語には対応していません(j
 error-invalid-setting = 設定「{ $key }」に「{ $value }」は使えません。
 error-database-too-new = データ { $path } は新しいバージョンのアプリで作られています(形式 { $found }、このアプリは { $supported } まで)。データはそのままにしてあります。アプリを更新してください。
 error-sqlite-too-old = この端末の SQLite { $found } は古く、データを開けません({ $needed } 以降が必要です)。データには何も変更していません。
+error-data-readable = データ { $path } は読めるので、そのままにしました。
 error-database-corrupt = データ { $path } を読めません。ファイルは消さずにそのまま残しています。({ $value })
 error-database = データの読み書きに失敗しました。変更は保存されていません。({ $value })
 error-catalogue = メッセージ集を読めません: { $value }

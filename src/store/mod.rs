@@ -11,7 +11,7 @@ mod transfer;
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
@@ -42,11 +42,51 @@ impl Store {
                 source,
             })?;
         }
+        if path.exists() {
+            // Read-only first: a writable connection to a file that turns out unreadable could
+            // still checkpoint or delete its write-ahead log when it closes.
+            Store::probe(&path)?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&path, flags).map_err(|e| corrupt(&path, e))?;
         Store::init(conn, path)
+    }
+
+    /// Checks an existing file on a read-only connection, changing nothing: this version can
+    /// read it (not from a newer one) and SQLite finds it sound.
+    fn probe(path: &Path) -> Result<()> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| corrupt(path, e))?;
+        Store::check(&conn, path)
+    }
+
+    /// The version and soundness checks, before anything writes to the file.
+    fn check(conn: &Connection, path: &Path) -> Result<()> {
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| corrupt(path, e))?;
+        if found > migrations::LATEST {
+            return Err(Error::DatabaseTooNew {
+                path: path.to_path_buf(),
+                found,
+                supported: migrations::LATEST,
+            });
+        }
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| corrupt(path, e))?;
+        if check != "ok" {
+            return Err(Error::DatabaseCorrupt {
+                path: path.to_path_buf(),
+                detail: check,
+            });
+        }
+        Ok(())
     }
 
     /// A database that lives only in memory, for tests and previews.
@@ -62,26 +102,8 @@ impl Store {
                 needed: MIN_SQLITE.1,
             });
         }
-        // Read the version before anything writes to the file.
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| corrupt(&path, e))?;
-        if found > migrations::LATEST {
-            return Err(Error::DatabaseTooNew {
-                path,
-                found,
-                supported: migrations::LATEST,
-            });
-        }
-        let check: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| corrupt(&path, e))?;
-        if check != "ok" {
-            return Err(Error::DatabaseCorrupt {
-                path,
-                detail: check,
-            });
-        }
+        Store::check(&conn, &path)?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| corrupt(&path, e))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -135,6 +157,53 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Moves a database the app cannot open (unreadable, or from a newer version) out of the way,
+/// with its write-ahead log and shared-memory files: renamed in the same folder to a name that says
+/// when (`tsunagu.unreadable-20261126-093000.db`), never deleted, so that a fresh database can be
+/// made in its place and the old one still be given to someone who can help. Returns the new path
+/// of the main file. A file that opens is not moved (`data-readable`).
+pub fn set_aside(path: &Path, at: NaiveDateTime) -> Result<PathBuf> {
+    if path.exists() && Store::probe(path).is_ok() {
+        return Err(Error::DataReadable(path.to_path_buf()));
+    }
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("tsunagu");
+    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("db");
+    let stamp = at.format("%Y%m%d-%H%M%S");
+    let target = (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path.with_file_name(format!("{stem}.unreadable-{stamp}{suffix}.{ext}"))
+        })
+        .find(|p| !p.exists())
+        .expect("some free name");
+    let rename = |from: &Path, to: &Path| {
+        std::fs::rename(from, to).map_err(|source| Error::Io {
+            path: from.to_path_buf(),
+            source,
+        })
+    };
+    // The companions first: if the main file cannot move, a fresh start is not possible anyway,
+    // and a log beside its own database is never separated from it for long.
+    for companion in ["-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{companion}", path.display()));
+        if from.exists() {
+            rename(
+                &from,
+                &PathBuf::from(format!("{}{companion}", target.display())),
+            )?;
+        }
+    }
+    rename(path, &target)?;
+    Ok(target)
 }
 
 fn corrupt(path: &Path, e: rusqlite::Error) -> Error {

@@ -55,6 +55,7 @@ fn every_error_and_finding_has_words_in_both_languages() {
         "invalid-setting",
         "database-too-new",
         "sqlite-too-old",
+        "data-readable",
         "database-corrupt",
         "database",
         "catalogue",

@@ -118,9 +118,62 @@ fn a_corrupt_file_is_reported_and_never_replaced() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     std::fs::write(&path, &garbage).unwrap();
+    // Its write-ahead log may hold what the file lacks: that stays too.
+    let wal = dir.path().join("corrupt.db-wal");
+    std::fs::write(&wal, b"log").unwrap();
     let err = Store::open(&path).unwrap_err();
     assert_eq!(err.code(), "database-corrupt", "{err:?}");
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
+    assert_eq!(std::fs::read(&wal).unwrap(), b"log");
+}
+
+#[test]
+fn an_unopenable_file_can_be_set_aside_whole_and_a_fresh_one_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tsunagu.db");
+    let at = d("2026-11-26").and_hms_opt(9, 30, 0).unwrap();
+    // A readable database is never moved.
+    drop(Store::open(&path).unwrap());
+    let readable = tsunagu::store::set_aside(&path, at).unwrap_err();
+    assert_eq!(readable.code(), "data-readable");
+    assert!(path.exists());
+    // An unreadable one moves with its log, byte for byte, beside where it was.
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&path, &garbage).unwrap();
+    std::fs::write(dir.path().join("tsunagu.db-wal"), b"log").unwrap();
+    assert_eq!(Store::open(&path).unwrap_err().code(), "database-corrupt");
+    let kept = tsunagu::store::set_aside(&path, at).unwrap();
+    assert_eq!(
+        kept,
+        dir.path().join("tsunagu.unreadable-20261126-093000.db")
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), garbage);
+    assert_eq!(
+        std::fs::read(dir.path().join("tsunagu.unreadable-20261126-093000.db-wal")).unwrap(),
+        b"log"
+    );
+    assert!(!path.exists() && !dir.path().join("tsunagu.db-wal").exists());
+    // The app then starts with a fresh database; a second unreadable file the same second gets a
+    // name of its own.
+    let mut fresh = Store::open(&path).unwrap();
+    fresh
+        .add_child(&expecting("2027-05-01"), d("2026-11-26"))
+        .unwrap();
+    drop(fresh);
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    let again = tsunagu::store::set_aside(&path, at).unwrap();
+    assert_eq!(
+        again,
+        dir.path().join("tsunagu.unreadable-20261126-093000-2.db")
+    );
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        garbage,
+        "the first one untouched"
+    );
 }
 
 #[test]
