@@ -7,6 +7,11 @@ TEST_PACKAGES=(xvfb webkit2gtk-driver chromium fonts-noto-cjk dbus dunst libnoti
 
 say() { printf '\n== %s\n' "$*"; }
 
+# Where cargo puts what it builds: CARGO_TARGET_DIR (CI may keep it outside the clone) or ./target.
+target_dir() {
+  realpath -m "${CARGO_TARGET_DIR:-target}"
+}
+
 apt_install() {
   local missing=()
   for p in "$@"; do
