@@ -24,6 +24,8 @@ const COMMANDS: &[&str] = &[
     "open_link",
     "export_data",
     "import_data",
+    "set_aside_data",
+    "restart_app",
 ];
 
 fn main() {

@@ -212,3 +212,24 @@ pub async fn import_data(state: State<'_, AppState>, data: String) -> Reply<()> 
     state.signal(Signal::Rearm);
     Ok(())
 }
+
+/// When the data could not be opened: keeps the old file aside, whole, and says where; the next
+/// start makes a fresh one (`restart_app`). Refused (`data-readable`) when the data opens.
+#[tauri::command]
+pub async fn set_aside_data(state: State<'_, AppState>) -> Reply<String> {
+    let state = state.inner().clone();
+    let moved = tauri::async_runtime::spawn_blocking(move || state.set_aside_database()).await;
+    match moved {
+        Ok(result) => result.map(|path| path.display().to_string()),
+        Err(e) => {
+            let t = tsunagu::i18n::I18n::new("ja").expect("embedded strings");
+            Err(AppError::internal(e, &t))
+        }
+    }
+}
+
+/// Starts the app again (after the data was set aside).
+#[tauri::command]
+pub fn restart_app<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    app.restart()
+}

@@ -100,6 +100,8 @@ pub fn run_app<R: Runtime>(
             commands::open_link,
             commands::export_data,
             commands::import_data,
+            commands::set_aside_data,
+            commands::restart_app,
         ])
         .setup(move |app| {
             let data_dir = match options.data_dir.clone() {
@@ -123,7 +125,11 @@ pub fn run_app<R: Runtime>(
                         .next()
                         .unwrap_or("")]))?;
                     eprintln!("tsunagu: {e}");
-                    AppState::unavailable(AppError::from_core(&e, &t))
+                    AppState::unavailable(
+                        AppError::from_core(&e, &t),
+                        state::database_path(&data_dir),
+                        t.lang(),
+                    )
                 }
             };
             let core = state.core();

@@ -2,7 +2,7 @@
 //! blocking worker threads so SQLite never runs on the main thread, and the channel that tells the
 //! notifier to re-arm.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
@@ -46,6 +46,11 @@ impl Clock {
     }
 }
 
+/// Where the app keeps its database in its data folder.
+pub fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("tsunagu.db")
+}
+
 /// Everything the commands work on.
 pub struct Core {
     pub store: Store,
@@ -58,7 +63,7 @@ pub struct Core {
 impl Core {
     /// Opens the database in `data_dir` with the embedded catalogue and town.
     pub fn open(data_dir: &Path, clock: Clock) -> tsunagu::Result<Core> {
-        let store = Store::open(data_dir.join("tsunagu.db"))?;
+        let store = Store::open(database_path(data_dir))?;
         Ok(Core {
             store,
             catalogue: Catalogue::embedded()?,
@@ -103,6 +108,8 @@ pub struct AppState {
     /// The core, or why it could not open (a database from a newer version, an unreadable
     /// file): then every command answers with that error and the file is left untouched.
     core: Result<Arc<Mutex<Core>>, AppError>,
+    /// When the core could not open: the database file, and the language to speak in.
+    unopened: Option<(PathBuf, &'static str)>,
     platform: Arc<OnceLock<Box<dyn Platform>>>,
     sync_wake: Arc<OnceLock<Mutex<std::sync::mpsc::Sender<()>>>>,
 }
@@ -111,15 +118,17 @@ impl AppState {
     pub fn new(core: Core) -> AppState {
         AppState {
             core: Ok(Arc::new(Mutex::new(core))),
+            unopened: None,
             platform: Arc::new(OnceLock::new()),
             sync_wake: Arc::new(OnceLock::new()),
         }
     }
 
-    /// The state of an app whose data could not be opened.
-    pub fn unavailable(error: AppError) -> AppState {
+    /// The state of an app whose database (at `database`) could not be opened.
+    pub fn unavailable(error: AppError, database: PathBuf, lang: &'static str) -> AppState {
         AppState {
             core: Err(error),
+            unopened: Some((database, lang)),
             platform: Arc::new(OnceLock::new()),
             sync_wake: Arc::new(OnceLock::new()),
         }
@@ -127,6 +136,24 @@ impl AppState {
 
     pub fn core(&self) -> Option<Arc<Mutex<Core>>> {
         self.core.as_ref().ok().map(Arc::clone)
+    }
+
+    /// Moves the database that could not be opened aside, whole (see `tsunagu::store::set_aside`),
+    /// so that the next start makes a fresh one; says where it went. Blocking: file renames.
+    pub fn set_aside_database(&self) -> Result<PathBuf, AppError> {
+        let t = |lang| tsunagu::i18n::I18n::new(lang).expect("embedded strings");
+        match (&self.core, &self.unopened) {
+            (Err(_), Some((database, lang))) => {
+                tsunagu::store::set_aside(database, Local::now().naive_local())
+                    .map_err(|e| AppError::from_core(&e, &t(lang)))
+            }
+            (Ok(core), _) => {
+                let core = core.lock().unwrap_or_else(|e| e.into_inner());
+                let readable = tsunagu::Error::DataReadable(core.store.path().to_path_buf());
+                Err(AppError::from_core(&readable, core.t()))
+            }
+            (Err(error), None) => Err(error.clone()),
+        }
     }
 
     pub fn set_platform(&self, platform: Box<dyn Platform>) {

@@ -39,6 +39,11 @@ fn harness_in(dir: tempfile::TempDir) -> Harness {
 }
 
 impl Harness {
+    /// Closes the app and hands back its data folder (to start it again there).
+    fn into_dir(self) -> tempfile::TempDir {
+        self._dir
+    }
+
     fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
@@ -378,6 +383,24 @@ fn an_unreadable_database_is_reported_in_the_window_and_left_untouched() {
         );
     }
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
+
+    // The way forward the window offers: keep the old file aside, whole, and start afresh.
+    let kept = h.invoke("set_aside_data", json!({})).unwrap();
+    let kept = std::path::PathBuf::from(kept.as_str().unwrap());
+    assert!(kept.starts_with(h._dir.path()), "{kept:?}");
+    assert!(kept.to_string_lossy().contains(".unreadable-"));
+    assert_eq!(std::fs::read(&kept).unwrap(), garbage);
+    assert!(!path.exists());
+    // After the restart the app opens with empty data; the kept file is left alone, and a
+    // readable database is never set aside.
+    let h = harness_in(h.into_dir());
+    assert_eq!(h.invoke("list_children", json!({})).unwrap(), json!([]));
+    assert_eq!(
+        h.invoke("set_aside_data", json!({})).unwrap_err()["code"],
+        "data-readable"
+    );
+    assert!(path.exists());
+    assert_eq!(std::fs::read(&kept).unwrap(), garbage);
 }
 
 #[test]

@@ -101,5 +101,8 @@ export function createApi(invoke: Invoke) {
     openLink: (url: string): Promise<null> => call('open_link', { url }),
     exportData: (): Promise<string> => call('export_data'),
     importData: (data: string): Promise<null> => call('import_data', { data }),
+    /** When the data could not be opened: keeps the old file aside, whole; resolves with where it is. */
+    setAsideData: (): Promise<string> => call('set_aside_data'),
+    restartApp: (): Promise<null> => call('restart_app'),
   };
 }

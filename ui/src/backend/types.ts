@@ -142,6 +142,8 @@ export interface Commands {
   open_link: { args: { url: string }; result: null };
   export_data: { args: undefined; result: string };
   import_data: { args: { data: string }; result: null };
+  set_aside_data: { args: undefined; result: string };
+  restart_app: { args: undefined; result: null };
 }
 
 export type Command = keyof Commands;

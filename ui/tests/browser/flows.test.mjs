@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, TODAY, go, launch, openApp, pageText, startServer } from './harness.mjs';
+import { DIST, TODAY, axe, go, launch, openApp, pageText, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -82,6 +82,39 @@ function watchNavigation(page) {
     assert.equal(page.url().split('#')[0], start.split('#')[0], 'the app page stays');
   };
 }
+
+describe('data that cannot be opened', () => {
+  it('says why, keeps the old file aside on request and starts afresh', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { unreadable: 'database-corrupt' });
+    await page.getByRole('heading', { level: 1, name: 'アプリのデータを読み込めませんでした。' }).waitFor();
+    assert.match(await pageText(page), /tsunagu\.db を読めません。ファイルは消さずにそのまま残しています。/);
+    assert.deepEqual(await axe(page), []);
+    const start = page.getByRole('button', { name: '古いデータを残して、新しく始める' });
+    await start.click();
+    // Asked once more, plainly, before anything moves.
+    await page.getByText(/新しいデータには入りません/).waitFor();
+    await page.getByRole('button', { name: 'やめておく' }).click();
+    await start.click();
+    await start.click();
+    const kept = page.getByRole('status').filter({ hasText: 'に残しました' });
+    await kept.waitFor();
+    assert.match(await kept.textContent(), /tsunagu\.unreadable-20261125-\d{6}\.db/);
+    await page.getByRole('button', { name: 'アプリを再起動する' }).click();
+    await page.waitForFunction(() => location.hash === '#/welcome');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('suggests updating first when the data is from a newer version', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { unreadable: 'database-too-new' });
+    await page.getByRole('heading', { level: 1, name: 'アプリのデータを読み込めませんでした。' }).waitFor();
+    const text = await pageText(page);
+    assert.match(text, /新しいバージョンのアプリで作られています/);
+    assert.match(text, /アプリを最新版に更新すれば、このデータをそのまま使えます。/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
 
 describe("the town's information", () => {
   it("shows the town's overlay on Today, and opens its link outside the app", async () => {

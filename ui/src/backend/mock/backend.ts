@@ -39,6 +39,8 @@ export type MockConfig = {
   syncFails?: boolean;
   /** The last background check failed before the page opened. */
   lastCheckFailed?: boolean;
+  /** The on-device data cannot be opened: every command fails so until it is set aside. */
+  unreadable?: 'database-corrupt' | 'database-too-new';
 };
 
 /** The mock's copy of the town's feed state. */
@@ -62,6 +64,9 @@ export type Delivery = {
   bookmarked: boolean;
 };
 
+/** Where the shell keeps the database (what its messages name). */
+const DATABASE = '/home/family/.local/share/jp.tsunagu.demo/tsunagu.db';
+
 const REASONS: EndedReason[] = ['pregnancy-loss', 'child-loss', 'other'];
 const TEXT_SIZES = ['standard', 'large', 'larger'];
 const THEMES = ['system', 'light', 'dark'];
@@ -82,8 +87,10 @@ export class MockBackend {
   /** Mock switch: `sync_town` fails as with no connection. */
   syncFails: boolean;
   private feed: Feed;
+  private unreadable: MockConfig['unreadable'];
 
   constructor(config: MockConfig = {}) {
+    this.unreadable = config.unreadable;
     this.today = parseDate(config.today ?? localToday()) ?? parseDate(localToday())!;
     this.programme = config.programme ?? 'age3';
     this.grant = config.notificationsGranted ?? true;
@@ -125,6 +132,14 @@ export class MockBackend {
   }
 
   private handle(cmd: Command, a: Record<string, unknown>): unknown {
+    if (cmd === 'restart_app') return null;
+    if (cmd === 'set_aside_data') {
+      if (!this.unreadable) throw new Fail('data-readable', { path: DATABASE });
+      // The old file is kept; the app starts again with empty data (a fresh mock).
+      this.unreadable = undefined;
+      return DATABASE.replace('tsunagu.db', `tsunagu.unreadable-${formatDay(this.today).replaceAll('-', '')}-090000.db`);
+    }
+    if (this.unreadable) throw new Fail(this.unreadable, { path: DATABASE, found: '9', supported: '3', value: 'file is not a database' });
     switch (cmd) {
       case 'app_info':
         return { town: demoTown(this.lang), version: '0.1.0 (mock)', lang: this.lang } satisfies AppInfo;
