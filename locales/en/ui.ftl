@@ -15,6 +15,7 @@ recover-start = Keep the old data and start afresh
 recover-done = The old data is kept at { $path }.
 recover-next = Restart the app to begin with empty data.
 recover-restart = Restart the app
+recover-reopen = Close the app and open it again: it will begin with empty data.
 skip-to-content = Skip to content
 sample-badge = Sample town
 sample-badge-note = This is a fictional town, set up as a sample.

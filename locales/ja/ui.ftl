@@ -15,6 +15,7 @@ recover-start = 古いデータを残して、新しく始める
 recover-done = 以前のデータは { $path } に残しました。
 recover-next = アプリを再起動すると、空のデータで始まります。
 recover-restart = アプリを再起動する
+recover-reopen = アプリを一度閉じて、もう一度開いてください。空のデータで始まります。
 skip-to-content = 本文へ移動
 sample-badge = サンプルの町
 sample-badge-note = この町は、見本として用意した架空の町です。

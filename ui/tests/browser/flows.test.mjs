@@ -106,11 +106,17 @@ describe('data that cannot be opened', () => {
   });
 
   it('suggests updating first when the data is from a newer version', async () => {
-    const { page, problems } = await openApp(browser.context, server.url, { unreadable: 'database-too-new' });
+    const { page, problems } = await openApp(browser.context, server.url, { unreadable: 'database-too-new', phone: true });
     await page.getByRole('heading', { level: 1, name: 'アプリのデータを読み込めませんでした。' }).waitFor();
     const text = await pageText(page);
     assert.match(text, /新しいバージョンのアプリで作られています/);
     assert.match(text, /アプリを最新版に更新すれば、このデータをそのまま使えます。/);
+    // On a phone the app cannot relaunch itself: the reader is asked to reopen it.
+    const start = page.getByRole('button', { name: '古いデータを残して、新しく始める' });
+    await start.click();
+    await start.click();
+    await page.getByRole('button', { name: 'アプリを再起動する' }).click();
+    await page.getByText('アプリを一度閉じて、もう一度開いてください。').waitFor();
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -41,6 +41,8 @@ export type MockConfig = {
   lastCheckFailed?: boolean;
   /** The on-device data cannot be opened: every command fails so until it is set aside. */
   unreadable?: 'database-corrupt' | 'database-too-new';
+  /** `restart_app` is not granted, as on a phone (only the desktop capability allows it). */
+  phone?: boolean;
 };
 
 /** The mock's copy of the town's feed state. */
@@ -88,9 +90,11 @@ export class MockBackend {
   syncFails: boolean;
   private feed: Feed;
   private unreadable: MockConfig['unreadable'];
+  private readonly phone: boolean;
 
   constructor(config: MockConfig = {}) {
     this.unreadable = config.unreadable;
+    this.phone = config.phone ?? false;
     this.today = parseDate(config.today ?? localToday()) ?? parseDate(localToday())!;
     this.programme = config.programme ?? 'age3';
     this.grant = config.notificationsGranted ?? true;
@@ -132,7 +136,10 @@ export class MockBackend {
   }
 
   private handle(cmd: Command, a: Record<string, unknown>): unknown {
-    if (cmd === 'restart_app') return null;
+    if (cmd === 'restart_app') {
+      if (this.phone) throw new Fail('internal', { value: 'restart_app not allowed' });
+      return null;
+    }
     if (cmd === 'set_aside_data') {
       if (!this.unreadable) throw new Fail('data-readable', { path: DATABASE });
       // The old file is kept; the app starts again with empty data (a fresh mock).
