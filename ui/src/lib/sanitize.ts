@@ -1,5 +1,6 @@
-// The shell already sanitises message bodies (ammonia, in Rust). The UI checks again before
-// `{@html}`: only paragraphs, emphasis, lists and https/mailto/tel links get through.
+// The shell already makes bodies safe (the catalogue is reviewed Markdown; town bodies are rendered
+// through an allow-list in Rust). The UI checks again before `{@html}`: only paragraphs, emphasis,
+// lists and https/mailto/tel links get through.
 import DOMPurify from 'dompurify';
 
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'a'];
