@@ -228,10 +228,18 @@ impl Store {
             args.push(phrases.join(" AND "));
         }
         for term in short {
-            sql.push_str(
-                " AND instr(lower(archive_text.title || ' ' || archive_text.body), lower(?)) > 0",
-            );
-            args.push(term.to_owned());
+            // SQLite's lower() folds ASCII only: Japanese terms are matched as they are, without
+            // copying every row's text to fold it.
+            if term.chars().any(|c| c.is_ascii_alphabetic()) {
+                sql.push_str(
+                    " AND (instr(lower(archive_text.title), lower(?)) > 0 OR instr(lower(archive_text.body), lower(?)) > 0)",
+                );
+            } else {
+                sql.push_str(
+                    " AND (instr(archive_text.title, ?) > 0 OR instr(archive_text.body, ?) > 0)",
+                );
+            }
+            args.extend([term.to_owned(), term.to_owned()]);
         }
         sql.push_str(" ORDER BY d.due_on DESC, d.id DESC LIMIT ?");
         args.push(limit.to_string());

@@ -35,7 +35,11 @@ fn test_catalogue() -> Catalogue {
         ),
         (
             "p-20d1.md",
-            message("むくみのこと", "\"body\"", &body(21, 300)),
+            message(
+                "むくみのこと",
+                "\"body\"",
+                &format!("{}産後の予定表にBCGも書いておきましょう。", body(21, 300)),
+            ),
         ),
         (
             "b-0001.md",
@@ -383,6 +387,8 @@ fn japanese_search_finds_substrings_of_any_length() {
     assert_eq!(found("貧血"), ["p-20d0"]); // two characters: direct match
     assert_eq!(found("鉄欠乏性貧血"), ["p-20d0"]);
     assert_eq!(found("沐浴"), ["b-0001"]); // in the title
+    assert_eq!(found("bc"), ["p-20d1"]); // two ASCII letters: any case
+    assert_eq!(found("Bcg"), ["p-20d1"]); // three: the trigram index, any case too
     assert_eq!(found("貧血 時期"), ["p-20d0"]);
     assert!(found("貧血 離乳食").is_empty());
     assert!(found("\"").is_empty());
