@@ -59,7 +59,9 @@ pub(crate) fn tick(core: &mut Core) -> tsunagu::Result<Option<Due>> {
     core.store.catch_up(&core.catalogue, programme, today)?;
     let waiting = core.store.unnotified(today)?;
     let items = with_readers(core, |readers| plan::day_items(readers, programme, today))?;
-    let town = town_lines(core, today, true)?;
+    let town = town_lines(core, today, today)?
+        .remove(&today)
+        .unwrap_or_default();
     let mut note = if waiting.iter().any(|e| e.due_on < today) {
         plan::missed_summary(waiting.len(), core.t()).map(|(title, body)| Due {
             id: 2,

@@ -13,6 +13,7 @@ mod desktop;
 #[cfg(mobile)]
 mod mobile;
 
+use std::collections::BTreeMap;
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex};
 
@@ -56,10 +57,15 @@ fn with_readers<T>(core: &Core, f: impl FnOnce(&[Reader]) -> T) -> tsunagu::Resu
     Ok(f(&readers))
 }
 
-/// The town's lines for the notification of `date`: each child's overlays of that day, then, when
-/// `claim` is set, the event notices that concern the family and were never mentioned (claimed
-/// for `date`, so each is mentioned once, in one day's notification).
-fn town_lines(core: &mut Core, date: NaiveDate, claim: bool) -> tsunagu::Result<Vec<String>> {
+/// The town's lines for the notifications of the days from `from` to `to`: each child's overlays
+/// of each day (the store reads the town's items once and matches them to the dates in memory),
+/// then, on `from`, the event notices that concern the family and were never mentioned (claimed
+/// for `from`, so each is mentioned once, in one day's notification).
+fn town_lines(
+    core: &mut Core,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> tsunagu::Result<BTreeMap<NaiveDate, Vec<String>>> {
     let programme = core.town.programme();
     let lang = core.t().lang();
     let town = core.town.id.clone();
@@ -69,30 +75,30 @@ fn town_lines(core: &mut Core, date: NaiveDate, claim: bool) -> tsunagu::Result<
         .into_iter()
         .map(|r| r.child)
         .collect();
-    let mut lines = Vec::new();
+    let mut lines: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
     for child in &children {
-        for overlay in core
+        for (date, overlay) in core
             .store
-            .town_overlays_on(&town, child, programme, date, lang)?
+            .town_overlays_between(&town, child, programme, from, to, lang)?
         {
-            lines.push(
-                core.t()
-                    .t_args("feed-preview-town", &[("title", overlay.title.into())]),
-            );
+            let line = core
+                .t()
+                .t_args("feed-preview-town", &[("title", overlay.title.into())]);
+            lines.entry(date).or_default().push(line);
         }
     }
-    if claim {
-        for notice in core
-            .store
-            .claim_notice_mentions(&town, &children, programme, date, lang)?
-        {
-            lines.push(
-                core.t()
-                    .t_args("notify-town-event", &[("title", notice.title.into())]),
-            );
-        }
+    for notice in core
+        .store
+        .claim_notice_mentions(&town, &children, programme, from, lang)?
+    {
+        let line = core
+            .t()
+            .t_args("notify-town-event", &[("title", notice.title.into())]);
+        lines.entry(from).or_default().push(line);
     }
-    lines.dedup();
+    for day in lines.values_mut() {
+        day.dedup();
+    }
     Ok(lines)
 }
 
@@ -120,13 +126,7 @@ pub(crate) fn mobile_window(
         Some(last) if window.len() >= plan::MAX_PENDING => last.date,
         _ => first_day + chrono::Days::new(plan::HORIZON_DAYS - 1),
     };
-    let mut town = std::collections::BTreeMap::new();
-    for date in first_day.iter_days().take_while(|d| *d <= last) {
-        let lines = town_lines(core, date, date == first_day)?;
-        if !lines.is_empty() {
-            town.insert(date, lines);
-        }
-    }
+    let town = town_lines(core, first_day, last)?;
     Ok(plan::fold_town(window, &town, time, plan::MAX_PENDING))
 }
 
