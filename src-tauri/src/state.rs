@@ -102,14 +102,20 @@ pub trait Platform: Send + Sync {
     fn open_url(&self, url: &str) -> bool;
 }
 
+/// Why the core could not open, and what a way forward needs: the database file and the
+/// language to speak in (the reader's own setting is in the file that failed).
+pub struct Unopened {
+    error: AppError,
+    database: PathBuf,
+    lang: &'static str,
+}
+
 /// The managed state of the app.
 #[derive(Clone)]
 pub struct AppState {
     /// The core, or why it could not open (a database from a newer version, an unreadable
     /// file): then every command answers with that error and the file is left untouched.
-    core: Result<Arc<Mutex<Core>>, AppError>,
-    /// When the core could not open: the database file, and the language to speak in.
-    unopened: Option<(PathBuf, &'static str)>,
+    core: Result<Arc<Mutex<Core>>, Arc<Unopened>>,
     platform: Arc<OnceLock<Box<dyn Platform>>>,
     sync_wake: Arc<OnceLock<Mutex<std::sync::mpsc::Sender<()>>>>,
 }
@@ -118,7 +124,6 @@ impl AppState {
     pub fn new(core: Core) -> AppState {
         AppState {
             core: Ok(Arc::new(Mutex::new(core))),
-            unopened: None,
             platform: Arc::new(OnceLock::new()),
             sync_wake: Arc::new(OnceLock::new()),
         }
@@ -127,8 +132,11 @@ impl AppState {
     /// The state of an app whose database (at `database`) could not be opened.
     pub fn unavailable(error: AppError, database: PathBuf, lang: &'static str) -> AppState {
         AppState {
-            core: Err(error),
-            unopened: Some((database, lang)),
+            core: Err(Arc::new(Unopened {
+                error,
+                database,
+                lang,
+            })),
             platform: Arc::new(OnceLock::new()),
             sync_wake: Arc::new(OnceLock::new()),
         }
@@ -141,18 +149,20 @@ impl AppState {
     /// Moves the database that could not be opened aside, whole (see `tsunagu::store::set_aside`),
     /// so that the next start makes a fresh one; says where it went. Blocking: file renames.
     pub fn set_aside_database(&self) -> Result<PathBuf, AppError> {
-        let t = |lang| tsunagu::i18n::I18n::new(lang).expect("embedded strings");
-        match (&self.core, &self.unopened) {
-            (Err(_), Some((database, lang))) => {
-                tsunagu::store::set_aside(database, Local::now().naive_local())
-                    .map_err(|e| AppError::from_core(&e, &t(lang)))
+        match &self.core {
+            Err(unopened) => {
+                tsunagu::store::set_aside(&unopened.database, Local::now().naive_local()).map_err(
+                    |e| {
+                        let t = tsunagu::i18n::I18n::new(unopened.lang).expect("embedded strings");
+                        AppError::from_core(&e, &t)
+                    },
+                )
             }
-            (Ok(core), _) => {
+            Ok(core) => {
                 let core = core.lock().unwrap_or_else(|e| e.into_inner());
                 let readable = tsunagu::Error::DataReadable(core.store.path().to_path_buf());
                 Err(AppError::from_core(&readable, core.t()))
             }
-            (Err(error), None) => Err(error.clone()),
         }
     }
 
@@ -199,7 +209,7 @@ impl AppState {
     {
         let core = match &self.core {
             Ok(core) => Arc::clone(core),
-            Err(error) => return Err(error.clone()),
+            Err(unopened) => return Err(unopened.error.clone()),
         };
         let joined = tauri::async_runtime::spawn_blocking(move || {
             let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
