@@ -62,11 +62,6 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| corrupt(path, e))?;
-        Store::check(&conn, path)
-    }
-
-    /// The version and soundness checks, before anything writes to the file.
-    fn check(conn: &Connection, path: &Path) -> Result<()> {
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| corrupt(path, e))?;
@@ -102,8 +97,10 @@ impl Store {
                 needed: MIN_SQLITE.1,
             });
         }
-        Store::check(&conn, &path)?;
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        // An existing file was checked read-only by `open`; a new or in-memory one has nothing yet.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| corrupt(&path, e))?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| corrupt(&path, e))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
