@@ -201,3 +201,13 @@ fn verified(version: u64, keys: &kit::Keys) -> feed::VerifiedFeed {
     let bytes = sample(version);
     feed::verify(&bytes, &sign(&bytes, keys), &keys.public_key_base64).unwrap()
 }
+
+/// An in-memory store holding the sample feed of `version`, signed with a fresh key.
+fn store_with_sample(version: u64) -> Store {
+    let keys = kit::keygen(None).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .apply_feed(&verified(version, &keys), &Validators::default(), now())
+        .unwrap();
+    store
+}

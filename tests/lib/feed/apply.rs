@@ -271,11 +271,7 @@ fn the_bundled_baseline_gives_a_fresh_install_the_town_information() {
 
 #[test]
 fn the_baseline_never_replaces_a_newer_feed() {
-    let keys = kit::keygen(None).unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    store
-        .apply_feed(&verified(5, &keys), &Validators::default(), now())
-        .unwrap();
+    let mut store = store_with_sample(5);
     let town = Town::embedded().unwrap();
     assert_eq!(
         store.apply_baseline(&town, now()).unwrap(),

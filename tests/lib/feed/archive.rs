@@ -1,10 +1,9 @@
 //! The town's overlays in the archive: on the child's days from registration on, in the reader's
 //! language, never after the messages were stopped, and found by search.
 
-use tsunagu::feed::Validators;
-use tsunagu::store::{EndReason, NewChild, Store, TownEntry};
+use tsunagu::store::{EndReason, NewChild, TownEntry};
 
-use super::{AGE3, kit, now, verified};
+use super::{AGE3, store_with_sample};
 use crate::d;
 
 fn keys_of(entries: &[TownEntry]) -> Vec<(String, &str)> {
@@ -16,11 +15,7 @@ fn keys_of(entries: &[TownEntry]) -> Vec<(String, &str)> {
 
 #[test]
 fn the_archive_keeps_the_town_overlays_of_each_child_day_since_registration() {
-    let keys = kit::keygen(None).unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    store
-        .apply_feed(&verified(1, &keys), &Validators::default(), now())
-        .unwrap();
+    let mut store = store_with_sample(1);
     // Registered two days after a birth a week early: the pregnancy desk (8w0d) was long
     // before, the newborn visit (day 14) is the first town item the family has.
     let baby = store

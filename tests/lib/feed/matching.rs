@@ -58,11 +58,7 @@ fn overlays_fall_on_their_day_by_the_cadence_rules() {
         Vec::<At>::new()
     );
 
-    let keys = kit::keygen(None).unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    store
-        .apply_feed(&verified(1, &keys), &Validators::default(), now())
-        .unwrap();
+    let store = store_with_sample(1);
     assert_eq!(titles(&store, &c, d("2027-05-31")), ["4か月児健診 v1"]);
     assert_eq!(titles(&store, &leap, d("2028-06-29")), ["4か月児健診 v1"]);
     assert_eq!(
