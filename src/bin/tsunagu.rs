@@ -111,7 +111,12 @@ enum ChildCommand {
 #[derive(Subcommand)]
 enum CatalogueCommand {
     /// Run every check and report coverage.
-    Check,
+    Check {
+        /// Check a content folder on disk (holding catalogue.toml and messages/) instead of the
+        /// catalogue compiled into this binary: editors check their drafts without rebuilding.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -216,7 +221,7 @@ fn run(cli: Cli, t: &I18n) -> Result<ExitCode> {
             print_entries(&entries, t);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Catalogue(CatalogueCommand::Check) => catalogue_check(t),
+        Command::Catalogue(CatalogueCommand::Check { dir }) => catalogue_check(t, dir),
         Command::Feed(command) => feed::run(command, t, today, programme, open),
     }
 }
@@ -435,8 +440,43 @@ fn print_entries(entries: &[ArchiveEntry], t: &I18n) {
     }
 }
 
-fn catalogue_check(t: &I18n) -> Result<ExitCode> {
-    let catalogue = Catalogue::embedded()?;
+/// Reads a content folder laid out as `content/` is: `catalogue.toml` and `messages/<locale>/*.md`.
+fn catalogue_from_dir(dir: &std::path::Path) -> Result<Catalogue> {
+    let unreadable = |path: &std::path::Path, e: std::io::Error| {
+        Error::Catalogue(format!("{}: {e}", path.display()))
+    };
+    let manifest_path = dir.join("catalogue.toml");
+    let manifest =
+        std::fs::read_to_string(&manifest_path).map_err(|e| unreadable(&manifest_path, e))?;
+    let messages = dir.join("messages");
+    let mut files = Vec::new();
+    for locale in std::fs::read_dir(&messages).map_err(|e| unreadable(&messages, e))? {
+        let locale = locale.map_err(|e| unreadable(&messages, e))?.path();
+        if !locale.is_dir() {
+            continue;
+        }
+        let name = locale.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        for file in std::fs::read_dir(&locale).map_err(|e| unreadable(&locale, e))? {
+            let path = file.map_err(|e| unreadable(&locale, e))?.path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
+            let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            files.push((name.clone(), file, text));
+        }
+    }
+    Catalogue::from_files(
+        &manifest,
+        files.iter().map(|(l, f, t)| (l.clone(), f.clone(), t.as_str())),
+    )
+}
+
+fn catalogue_check(t: &I18n, dir: Option<PathBuf>) -> Result<ExitCode> {
+    let catalogue = match dir {
+        Some(dir) => catalogue_from_dir(&dir)?,
+        None => Catalogue::embedded()?,
+    };
     let report = catalogue.check();
     for coverage in &report.coverage {
         let missing = if coverage.missing.is_empty() {
