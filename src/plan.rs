@@ -42,14 +42,29 @@ pub struct Planned {
     pub body: String,
 }
 
-/// What every child has on `date`, notable items only, in registration order.
-pub fn day_items(readers: &[Reader], programme: Programme, date: NaiveDate) -> Vec<DayItem> {
+/// What every child has on `date`, notable items only, in registration order. A slot whose
+/// message the catalogue does not hold (in `lang` or the primary locale) is left out: a
+/// notification names only what the reader will find on opening it.
+pub fn day_items(
+    readers: &[Reader],
+    programme: Programme,
+    date: NaiveDate,
+    catalogue: &Catalogue,
+    lang: &str,
+) -> Vec<DayItem> {
     readers
         .iter()
         .filter_map(|r| {
-            r.child.due_on(programme, date).map(|due| DayItem {
-                child_id: r.child_id,
-                due,
+            r.child.due_on(programme, date).map(|mut due| {
+                if let Some(slot) = due.slot
+                    && catalogue.message_or_primary(lang, slot).is_none()
+                {
+                    due.slot = None;
+                }
+                DayItem {
+                    child_id: r.child_id,
+                    due,
+                }
             })
         })
         .filter(|item| item.due.is_notable())
@@ -74,7 +89,7 @@ pub fn window(
             break;
         }
         let date = first_day + Days::new(offset);
-        let items = day_items(readers, programme, date);
+        let items = day_items(readers, programme, date, catalogue, t.lang());
         if items.is_empty() {
             continue;
         }

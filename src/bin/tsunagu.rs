@@ -455,20 +455,30 @@ fn catalogue_from_dir(dir: &std::path::Path) -> Result<Catalogue> {
         if !locale.is_dir() {
             continue;
         }
-        let name = locale.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = locale
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         for file in std::fs::read_dir(&locale).map_err(|e| unreadable(&locale, e))? {
             let path = file.map_err(|e| unreadable(&locale, e))?.path();
             if path.extension().is_none_or(|e| e != "md") {
                 continue;
             }
             let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
-            let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let file = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             files.push((name.clone(), file, text));
         }
     }
     Catalogue::from_files(
         &manifest,
-        files.iter().map(|(l, f, t)| (l.clone(), f.clone(), t.as_str())),
+        files
+            .iter()
+            .map(|(l, f, t)| (l.clone(), f.clone(), t.as_str())),
     )
 }
 

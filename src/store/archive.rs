@@ -257,13 +257,17 @@ impl Store {
         Ok(())
     }
 
-    /// Messages due up to `through` that no notification has mentioned yet (never the earlier,
-    /// before-registration ones), oldest first.
+    /// Messages due up to `through` that are still waiting for the reader: no notification has
+    /// mentioned them, the reader has not opened them, and their child's messages run (never a
+    /// stopped child's, never the earlier, before-registration or before-resuming ones). Oldest
+    /// first.
     pub fn unnotified(&self, through: NaiveDate) -> Result<Vec<ArchiveEntry>> {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM delivery d JOIN child c ON c.id = d.child_id
              LEFT JOIN archive_text ON archive_text.rowid = d.id
-             WHERE d.notified_at IS NULL AND NOT d.earlier AND d.due_on <= ?1 ORDER BY d.due_on, d.id"
+             WHERE d.notified_at IS NULL AND d.read_at IS NULL AND NOT d.earlier
+               AND c.status <> 'ended' AND d.due_on >= c.registered_on AND d.due_on <= ?1
+             ORDER BY d.due_on, d.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([date_to_sql(through)], entry)?;

@@ -159,3 +159,59 @@ fn days_with_nothing_to_say_are_skipped_and_stopped_children_get_nothing() {
         .is_empty()
     );
 }
+
+/// Audit finding 12: a day whose slot has no message in the catalogue is not announced as a
+/// message: the notification names only what the reader will find on opening the app.
+#[test]
+fn a_slot_without_a_message_is_not_announced() {
+    let manifest = "topics = [\"growth\"]\n[complete]\n";
+    let text = "+++\ntitle = \"生まれた日\"\ntopics = [\"growth\"]\n+++\n".to_owned()
+        + &"はじめまして。".repeat(40);
+    let catalogue = Catalogue::from_files(
+        manifest,
+        [("ja".to_owned(), "b-0000.md".to_owned(), text.as_str())],
+    )
+    .unwrap();
+    let t = I18n::new("ja").unwrap();
+    let baby = Child::born(d("2026-11-01"), d("2026-11-01"));
+    let readers = [Reader {
+        child_id: 1,
+        nickname: "そら",
+        child: &baby,
+    }];
+    let written = plan::day_items(
+        &readers,
+        Programme::ToThirdBirthday,
+        d("2026-11-01"),
+        &catalogue,
+        "ja",
+    );
+    assert_eq!(written.len(), 1, "the birth day's message exists");
+    let missing = plan::day_items(
+        &readers,
+        Programme::ToThirdBirthday,
+        d("2026-11-02"),
+        &catalogue,
+        "ja",
+    );
+    assert!(
+        missing.is_empty(),
+        "day 1 has no message: nothing to announce, {missing:?}"
+    );
+    let window = plan::window(
+        &readers,
+        Programme::ToThirdBirthday,
+        d("2026-11-01"),
+        eight(),
+        60,
+        &catalogue,
+        &t,
+    );
+    assert!(
+        window
+            .iter()
+            .all(|p| p.date == d("2026-11-01") || p.items.iter().all(|i| i.due.slot.is_none())),
+        "no planned notification names a slot without a message"
+    );
+    assert!(window.iter().all(|p| !p.title.contains("届いています")));
+}

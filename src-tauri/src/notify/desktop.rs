@@ -57,8 +57,12 @@ pub(crate) fn tick(core: &mut Core) -> tsunagu::Result<Option<Due>> {
     }
     let programme = core.town.programme();
     core.store.catch_up(&core.catalogue, programme, today)?;
-    let waiting = core.store.unnotified(today)?;
-    let items = with_readers(core, |readers| plan::day_items(readers, programme, today))?;
+    let lang = core.t().lang().to_owned();
+    let mut waiting = core.store.unnotified(today)?;
+    waiting.retain(|e| core.catalogue.message_or_primary(&lang, e.slot).is_some());
+    let items = with_readers(core, |readers| {
+        plan::day_items(readers, programme, today, &core.catalogue, &lang)
+    })?;
     let town = town_lines(core, today, today)?
         .remove(&today)
         .unwrap_or_default();
@@ -198,5 +202,63 @@ mod tests {
             c.clock = Clock::Fixed(at(day));
             assert!(tick(&mut c).unwrap().is_none(), "{day}");
         }
+    }
+
+    /// Audit finding 1: days closed, then a loss recorded before the delivery time: nothing about
+    /// that child is raised, not even "N messages waiting"; and read messages are never waiting.
+    #[test]
+    fn a_stop_recorded_after_days_closed_raises_nothing_and_read_messages_are_not_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = core(dir.path(), "2026-11-25 08:00");
+        let due = NaiveDate::from_ymd_opt(2027, 5, 1).unwrap();
+        let new = |nickname: &str| NewChild {
+            nickname: nickname.into(),
+            due_date: Some(due),
+            birth_date: None,
+        };
+        let stopped = c.store.add_child(&new("あお"), c.clock.today()).unwrap();
+        assert!(
+            tick(&mut c).unwrap().is_some(),
+            "the first day's notification"
+        );
+        // Closed for three days; the family records the loss before the delivery time.
+        c.clock = Clock::Fixed(at("2026-11-28 07:30"));
+        c.store
+            .end_child(
+                stopped.id,
+                tsunagu::store::EndReason::PregnancyLoss,
+                c.clock.today(),
+            )
+            .unwrap();
+        c.clock = Clock::Fixed(at("2026-11-28 08:00"));
+        assert!(
+            tick(&mut c).unwrap().is_none(),
+            "nothing about the stopped child"
+        );
+        for day in ["2026-11-29 08:00", "2027-01-10 08:00"] {
+            c.clock = Clock::Fixed(at(day));
+            assert!(tick(&mut c).unwrap().is_none(), "{day}");
+        }
+
+        // A second family: the messages read while the app was open are not "waiting".
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = core(dir.path(), "2026-11-25 08:00");
+        c.store.add_child(&new("そら"), c.clock.today()).unwrap();
+        assert!(tick(&mut c).unwrap().is_some());
+        c.clock = Clock::Fixed(at("2026-11-27 07:00"));
+        let programme = c.town.programme();
+        c.store
+            .catch_up(&c.catalogue, programme, c.clock.today())
+            .unwrap();
+        for entry in c.store.unnotified(c.clock.today()).unwrap() {
+            c.store.mark_read(entry.id, at("2026-11-27 07:00")).unwrap();
+        }
+        c.clock = Clock::Fixed(at("2026-11-27 08:00"));
+        let note = tick(&mut c).unwrap().expect("today's message");
+        assert_ne!(
+            note.id, 2,
+            "the two read days are not counted as waiting: {}",
+            note.title
+        );
     }
 }
