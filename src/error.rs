@@ -307,7 +307,37 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
-/// Parses a civil date written `YYYY-MM-DD`.
+/// The earliest civil date the app accepts from anyone: a reader, an import, a command line.
+pub const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+/// The latest: far enough for any programme (a child's 3rd birthday plus 1,000 days is under
+/// five years), near enough that no date arithmetic of the app can leave the calendar.
+pub const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(2199, 12, 31).unwrap();
+
+/// Parses a civil date written exactly `YYYY-MM-DD` (four-digit year, no sign), between
+/// [`FIRST_DATE`] and [`LAST_DATE`].
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Error::InvalidDate(s.to_owned()))
+    let t = s.trim();
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let date = shaped
+        .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| Error::InvalidDate(s.to_owned()))?;
+    check_date(date)?;
+    Ok(date)
+}
+
+/// Refuses a date outside [`FIRST_DATE`]..=[`LAST_DATE`], wherever it came from.
+pub fn check_date(date: NaiveDate) -> Result<NaiveDate> {
+    if (FIRST_DATE..=LAST_DATE).contains(&date) {
+        Ok(date)
+    } else {
+        Err(Error::InvalidDate(date.format("%Y-%m-%d").to_string()))
+    }
 }

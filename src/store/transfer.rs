@@ -6,8 +6,9 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, date_to_sql};
-use crate::cadence::Slot;
-use crate::error::{Error, Result};
+use crate::cadence::{Birth, Child, Slot};
+use crate::error::{Error, Result, check_date};
+use crate::store::EndReason;
 
 const FORMAT: &str = "tsunagu-export";
 const VERSION: u32 = 1;
@@ -47,6 +48,55 @@ struct DeliveryRow {
     shown_at: Option<String>,
     read_at: Option<String>,
     bookmarked: bool,
+}
+
+impl ChildRow {
+    /// The checks every form applies to a child's dates, and what the status implies: every
+    /// date within the calendar the app computes on, a birth that is possible for the due date,
+    /// dates in their order, and a status that agrees with them.
+    fn check(&self) -> Result<()> {
+        let dates = [
+            self.due_date,
+            self.birth_date,
+            self.birth_recorded_on,
+            Some(self.registered_on),
+            self.ended_on,
+        ];
+        for date in dates.into_iter().flatten() {
+            check_date(date)?;
+        }
+        let birth = match (self.birth_date, self.birth_recorded_on) {
+            (Some(date), Some(recorded_on)) => Some(Birth { date, recorded_on }),
+            (None, None) => None,
+            _ => return Err(invalid("a birth date needs the day it was recorded")),
+        };
+        let child = Child {
+            due_date: self.due_date,
+            birth,
+            registered_on: self.registered_on,
+            ended_on: self.ended_on,
+        };
+        child.check_dates()?;
+        if self.ended_on.is_some_and(|end| end < self.registered_on) {
+            return Err(invalid("stopped before it was registered"));
+        }
+        let consistent = match self.status.as_str() {
+            "expecting" => birth.is_none() && self.ended_on.is_none(),
+            "born" => birth.is_some() && self.ended_on.is_none(),
+            "ended" => {
+                self.ended_on.is_some()
+                    && self
+                        .ended_reason
+                        .as_deref()
+                        .is_some_and(|r| EndReason::from_name(r).is_some())
+            }
+            _ => false,
+        };
+        if !consistent {
+            return Err(invalid(format!("status {}", self.status)));
+        }
+        Ok(())
+    }
 }
 
 fn invalid(detail: impl Into<String>) -> Error {
@@ -118,12 +168,12 @@ impl Store {
             settings.apply(key, value)?;
         }
         for c in &export.children {
-            if !["expecting", "born", "ended"].contains(&c.status.as_str()) {
-                return Err(invalid(format!("child {}: status {}", c.id, c.status)));
-            }
+            c.check()
+                .map_err(|e| invalid(format!("child {}: {e}", c.id)))?;
         }
         for d in &export.deliveries {
             d.slot.parse::<Slot>()?;
+            check_date(d.due_on).map_err(|e| invalid(format!("delivery {}: {e}", d.slot)))?;
             if !export.children.iter().any(|c| c.id == d.child_id) {
                 return Err(invalid(format!(
                     "delivery {} for unknown child {}",

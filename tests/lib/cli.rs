@@ -175,3 +175,24 @@ fn catalogue_check_reports_coverage() {
     );
     assert!(text.contains("0 findings"));
 }
+
+/// Audit finding 3: a signed or far-off year is refused where it enters, never a panic.
+#[test]
+fn far_off_and_signed_years_are_refused_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let cases: [&[&str]; 5] = [
+        &["plan", "--due", "+262142-12-31"],
+        &["plan", "--born", "262142-12-31"],
+        &["plan", "--due", "9999-12-31"],
+        &["today", "--date", "+262142-12-31"],
+        &["feed", "preview", "--due", "+262142-12-31"],
+    ];
+    for args in cases {
+        let out = tsunagu(&db, "en", args);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(err.contains("date"), "{args:?}: {err}");
+    }
+}

@@ -468,3 +468,54 @@ fn crash_mid_write_leaves_the_last_committed_state() {
         assert!(store.children().unwrap().len() as i64 >= 3 * (round + 1));
     }
 }
+
+/// Audit finding 2: an import applies the same date checks as the forms, refuses the whole file
+/// with a clear error and changes nothing; afterwards every date computation still works.
+#[test]
+fn an_import_with_impossible_dates_is_refused_whole_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    store
+        .add_child(&expecting("2027-05-01"), d("2026-11-25"))
+        .unwrap();
+    let good = store.export_json().unwrap();
+    let damaged = [
+        (
+            "an absurd year",
+            good.replace("\"2027-05-01\"", "\"+262142-12-31\""),
+        ),
+        (
+            "a year past the calendar the app computes on",
+            good.replace("\"2027-05-01\"", "\"9999-05-01\""),
+        ),
+        (
+            "a birth long before the due date",
+            good.replace("\"birthDate\": null", "\"birthDate\": \"2026-09-01\"")
+                .replace(
+                    "\"birthRecordedOn\": null",
+                    "\"birthRecordedOn\": \"2026-11-25\"",
+                )
+                .replace("\"status\": \"expecting\"", "\"status\": \"born\""),
+        ),
+        (
+            "a birth date without the day it was recorded",
+            good.replace("\"birthDate\": null", "\"birthDate\": \"2027-04-28\""),
+        ),
+        (
+            "a status that contradicts the dates",
+            good.replace("\"status\": \"expecting\"", "\"status\": \"ended\""),
+        ),
+    ];
+    for (what, json) in damaged {
+        assert_ne!(json, good, "{what}: the case must change the file");
+        let err = store.import_json(&json).expect_err(what);
+        assert_eq!(err.code(), "invalid-import", "{what}: {err}");
+        assert_eq!(
+            store.export_json().unwrap(),
+            good,
+            "{what}: nothing changed"
+        );
+    }
+    store.import_json(&good).unwrap();
+    assert_eq!(store.children().unwrap().len(), 1);
+}

@@ -28,13 +28,16 @@ pub fn run<R: Runtime>(app: AppHandle<R>, core: Arc<Mutex<Core>>, signals: Recei
             show_test(&app, &core);
             continue;
         }
-        match tick(&mut core) {
-            Ok(Some(note)) => {
+        // A panic in one tick must not end the thread: the family would silently get no
+        // notification again. It is reported and the next tick tries afresh.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tick(&mut core))) {
+            Ok(Ok(Some(note))) => {
                 show_now(&app, note.id, &note.title, &note.body, note.date);
                 let _ = app.emit("data-changed", ());
             }
-            Ok(None) => {}
-            Err(e) => eprintln!("tsunagu: notifier: {e}"),
+            Ok(Ok(None)) => {}
+            Ok(Err(e)) => eprintln!("tsunagu: notifier: {e}"),
+            Err(_) => eprintln!("tsunagu: notifier: a check failed unexpectedly; retrying"),
         }
     }
 }
