@@ -211,6 +211,7 @@ feed-problem-wrong-type = This value has the wrong type (it should be { $value }
 feed-problem-empty = This is empty.
 feed-problem-too-long = This has { $length } characters; keep it within { $max }.
 feed-problem-too-many = There are { $count }; at most { $max } are allowed.
+feed-problem-too-large = The feed is { $bytes } bytes; apps download at most { $max } bytes, so none would read it. Split old items out or shorten bodies.
 feed-problem-unknown-field = There is no field "{ $value }" here (a typo?).
 feed-problem-unknown-kind = There is no kind "{ $value }" (overlay or event).
 feed-problem-unknown-lang = There is no language "{ $value }" (ja or en).

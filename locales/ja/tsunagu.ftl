@@ -189,6 +189,7 @@ feed-problem-wrong-type = 値の種類が違います({ $value } にしてくだ
 feed-problem-empty = 空です。
 feed-problem-too-long = { $length } 文字あります。{ $max } 文字以内にしてください。
 feed-problem-too-many = { $count } 個あります。{ $max } 個までです。
+feed-problem-too-large = フィードが { $bytes } バイトあります。アプリは { $max } バイトまでしか受け取らないため、どのアプリも読めません。古い項目を外すか本文を短くしてください。
 feed-problem-unknown-field = 「{ $value }」という欄はありません(書き間違いではありませんか)。
 feed-problem-unknown-kind = 種類「{ $value }」はありません(overlay か event)。
 feed-problem-unknown-lang = 言語「{ $value }」はありません(ja か en)。

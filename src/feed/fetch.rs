@@ -11,8 +11,7 @@ use ureq::http::StatusCode;
 
 use crate::error::{Error, Result};
 
-/// The largest feed accepted.
-pub const MAX_FEED_BYTES: u64 = 2 * 1024 * 1024;
+pub use super::format::MAX_FEED_BYTES;
 /// The largest signature file accepted (a real one is about 300 bytes).
 pub const MAX_SIGNATURE_BYTES: u64 = 4 * 1024;
 /// The same for every install: it says which program asks, nothing about who.

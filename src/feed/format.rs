@@ -19,6 +19,9 @@ mod read;
 pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
 /// The `_tsunagu.schema` this build reads.
 pub const SCHEMA: u64 = 1;
+/// The largest feed document, in bytes: the app stops reading a download here, and the kit refuses
+/// to validate or sign a larger one, so a town can never publish a feed its apps refuse.
+pub const MAX_FEED_BYTES: u64 = 2 * 1024 * 1024;
 /// The most items one feed may hold.
 pub const MAX_ITEMS: usize = 10_000;
 pub const MAX_TITLE_CHARS: usize = 120;
@@ -39,6 +42,16 @@ pub struct Parsed {
 /// come back with the feed. Never panics, whatever the bytes.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
     let mut cx = Cx::default();
+    if bytes.len() as u64 > MAX_FEED_BYTES {
+        cx.push(
+            "",
+            ProblemKind::TooLarge {
+                bytes: bytes.len() as u64,
+                max: MAX_FEED_BYTES,
+            },
+        );
+        return Err(cx.problems);
+    }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {

@@ -41,6 +41,11 @@ pub enum ProblemKind {
         count: usize,
         max: usize,
     },
+    /// The whole document is larger than an app downloads.
+    TooLarge {
+        bytes: u64,
+        max: u64,
+    },
     /// A field that `_tsunagu` does not define (often a typo).
     UnknownField(String),
     UnknownKind(String),
@@ -86,6 +91,7 @@ impl ProblemKind {
             ProblemKind::Empty => "empty",
             ProblemKind::TooLong { .. } => "too-long",
             ProblemKind::TooMany { .. } => "too-many",
+            ProblemKind::TooLarge { .. } => "too-large",
             ProblemKind::UnknownField(_) => "unknown-field",
             ProblemKind::UnknownKind(_) => "unknown-kind",
             ProblemKind::UnknownLang(_) => "unknown-lang",
@@ -139,6 +145,9 @@ impl ProblemKind {
             }
             ProblemKind::TooMany { count, max } => {
                 vec![("count", count.to_string()), ("max", max.to_string())]
+            }
+            ProblemKind::TooLarge { bytes, max } => {
+                vec![("bytes", bytes.to_string()), ("max", max.to_string())]
             }
             ProblemKind::OutOfRange { value, min, max } => {
                 vec![

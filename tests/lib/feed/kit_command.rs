@@ -332,3 +332,27 @@ fn preview_shows_catalogue_town_items_and_events_day_by_day() {
         stdout(&out)
     );
 }
+
+/// Audit finding 5: the kit refuses, from the same definition, a feed larger than any app
+/// downloads: validating and signing both fail, so a town cannot publish what every app refuses.
+#[test]
+fn the_kit_refuses_a_feed_larger_than_an_app_downloads() {
+    let body = "a".repeat(9_000);
+    let items: Vec<Value> = (0..260)
+        .map(|i| {
+            let mut item = overlay(&format!("o{i}"), "ja", &format!("k{i}"), json!({ "days": 10 }), "長い");
+            item["content_text"] = json!(body);
+            item
+        })
+        .collect();
+    let bytes = serde_json::to_vec(&document("demo", 1, "2099-01-01T00:00:00Z", items)).unwrap();
+    assert!(bytes.len() as u64 > feed::MAX_FEED_BYTES);
+    let problems = feed::parse(&bytes).unwrap_err();
+    assert_eq!(problems[0].kind.code(), "too-large");
+    let keys = kit::keygen(None).unwrap();
+    let err = kit::sign(&bytes, &keys.secret_key, None).unwrap_err();
+    assert!(err.to_string().contains("too-large"), "{err}");
+    // A feed within the limit is read.
+    let small = serde_json::to_vec(&document("demo", 1, "2099-01-01T00:00:00Z", vec![])).unwrap();
+    assert!(feed::parse(&small).is_ok());
+}
