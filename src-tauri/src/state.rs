@@ -24,12 +24,21 @@ pub enum Clock {
 }
 
 impl Clock {
-    /// `TSUNAGU_TODAY=YYYY-MM-DD` pins the date (for demos and end-to-end tests).
+    /// The device's clock. In a debug build only, `TSUNAGU_TODAY=YYYY-MM-DD` pins the date for
+    /// demos and tests; a release build (what a family installs) never reads it, so no setting
+    /// in the environment can move a family's messages.
     pub fn from_env() -> Clock {
-        std::env::var("TSUNAGU_TODAY")
-            .ok()
-            .and_then(|d| tsunagu::error::parse_date(&d).ok())
-            .map_or(Clock::Device, Clock::Pinned)
+        Clock::chosen(
+            cfg!(debug_assertions),
+            std::env::var("TSUNAGU_TODAY").ok().as_deref(),
+        )
+    }
+
+    fn chosen(debug_build: bool, pinned: Option<&str>) -> Clock {
+        match pinned.filter(|_| debug_build) {
+            Some(d) => tsunagu::error::parse_date(d).map_or(Clock::Device, Clock::Pinned),
+            None => Clock::Device,
+        }
     }
 
     pub fn now(&self) -> NaiveDateTime {
@@ -223,5 +232,28 @@ impl AppState {
                 Err(AppError::internal(e, &t))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Clock;
+
+    /// Audit finding 9: the test hook cannot move the clock of a family's (release) build.
+    #[test]
+    fn only_a_debug_build_reads_the_pinned_date() {
+        assert!(matches!(
+            Clock::chosen(false, Some("2027-01-01")),
+            Clock::Device
+        ));
+        assert!(matches!(
+            Clock::chosen(true, Some("2027-01-01")),
+            Clock::Pinned(d) if d.to_string() == "2027-01-01"
+        ));
+        assert!(matches!(
+            Clock::chosen(true, Some("+262142-12-31")),
+            Clock::Device
+        ));
+        assert!(matches!(Clock::chosen(true, None), Clock::Device));
     }
 }

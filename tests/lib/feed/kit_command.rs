@@ -340,7 +340,13 @@ fn the_kit_refuses_a_feed_larger_than_an_app_downloads() {
     let body = "a".repeat(9_000);
     let items: Vec<Value> = (0..260)
         .map(|i| {
-            let mut item = overlay(&format!("o{i}"), "ja", &format!("k{i}"), json!({ "days": 10 }), "長い");
+            let mut item = overlay(
+                &format!("o{i}"),
+                "ja",
+                &format!("k{i}"),
+                json!({ "days": 10 }),
+                "長い",
+            );
             item["content_text"] = json!(body);
             item
         })
