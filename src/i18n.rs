@@ -149,7 +149,28 @@ impl I18n {
                 "stage-with-corrected",
                 &[
                     ("actual", self.age(stage.actual).into()),
-                    ("corrected", self.age(corrected).into()),
+                    ("corrected", self.corrected_age(corrected).into()),
+                ],
+            ),
+        }
+    }
+
+    /// A preterm baby's corrected age, written as neonatal follow-up does: 修正37週5日 /
+    /// "37 weeks 5 days corrected" before the due date (never "pregnant": the baby is born),
+    /// 修正2か月 / "2 months corrected" after it.
+    pub fn corrected_age(&self, age: Age) -> String {
+        match age {
+            Age::Gestation { weeks, days } => self.t_args(
+                "corrected-gestation",
+                &[("weeks", weeks.into()), ("days", days.into())],
+            ),
+            Age::Days(days) => self.t_args("corrected-days", &[("days", days.into())]),
+            Age::Months { years, months } => self.t_args(
+                "corrected-months",
+                &[
+                    ("years", years.into()),
+                    ("months", months.into()),
+                    ("age", self.age(age).into()),
                 ],
             ),
         }

@@ -32,7 +32,18 @@ age-months = { $years ->
        *[other] {" "}{ $months } months
     }
 }
-stage-with-corrected = { $actual } (corrected: { $corrected })
+# A preterm baby's corrected age. The baby is born: never "pregnant" (neonatal follow-up writes
+# "37 weeks 5 days corrected").
+corrected-gestation = { $weeks } { $weeks ->
+    [one] week
+   *[other] weeks
+} { $days } { $days ->
+    [one] day
+   *[other] days
+} corrected
+corrected-days = day { $days } corrected
+corrected-months = { $age } corrected
+stage-with-corrected = { $actual } ({ $corrected })
 
 ## Milestones
 milestone-stable-period = 16 weeks: the start of what is often called the stable period.

@@ -19,7 +19,17 @@ age-months = { $years ->
        *[other] { $years }歳{ $months }か月
     }
 }
-stage-with-corrected = { $actual }(修正 { $corrected })
+# 早く生まれた赤ちゃんの修正齢。生まれているので「妊娠」とは書かない(新生児科の書き方: 修正37週5日)。
+corrected-gestation = 修正{ $weeks }週{ $days }日
+corrected-days = 修正{ $days }日
+corrected-months = 修正{ $years ->
+    [0] { $months }か月
+   *[other] { $months ->
+        [0] { $years }歳
+       *[other] { $years }歳{ $months }か月
+    }
+}
+stage-with-corrected = { $actual }({ $corrected })
 
 ## 区切りの日
 milestone-stable-period = 妊娠16週。いわゆる安定期に入るころです。

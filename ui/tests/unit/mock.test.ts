@@ -97,7 +97,7 @@ describe('birth', () => {
     const { api } = setup();
     const child = await api.addChild({ nickname: '', birthDate: shift(TODAY, -120), dueDate: shift(TODAY, -120 + 56) });
     expect(child.preterm).toBe(true);
-    expect(child.stage).toBe('生後3か月(修正 生後64日)');
+    expect(child.stage).toBe('生後3か月(修正64日)');
   });
 
   it('rejects a birth before 22 weeks of the recorded pregnancy', async () => {

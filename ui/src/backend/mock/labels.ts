@@ -31,11 +31,30 @@ export function ageLabel(age: Age, lang: Lang): string {
   }
 }
 
+// A preterm baby's corrected age as neonatal follow-up writes it: 修正37週5日 / "37 weeks 5 days
+// corrected", never "pregnant" (the baby is born).
+function correctedLabel(age: Age, lang: Lang): string {
+  if (lang === 'ja') {
+    switch (age.kind) {
+      case 'gestation':
+        return `修正${age.weeks}週${age.days}日`;
+      case 'days':
+        return `修正${age.days}日`;
+      case 'months':
+        return `修正${ageLabel(age, lang).replace(/^生後/, '')}`;
+    }
+  }
+  if (age.kind === 'gestation') {
+    return `${plural(age.weeks, 'week', 'weeks')} ${plural(age.days, 'day', 'days')} corrected`;
+  }
+  return `${ageLabel(age, lang)} corrected`;
+}
+
 export function stageLabel(stage: Stage, lang: Lang): string {
   const actual = ageLabel(stage.actual, lang);
   if (!stage.corrected) return actual;
-  const corrected = ageLabel(stage.corrected, lang);
-  return lang === 'ja' ? `${actual}(修正 ${corrected})` : `${actual} (corrected: ${corrected})`;
+  const corrected = correctedLabel(stage.corrected, lang);
+  return lang === 'ja' ? `${actual}(${corrected})` : `${actual} (${corrected})`;
 }
 
 const WEEKDAYS = {
