@@ -131,6 +131,25 @@ pub enum Error {
     },
     /// A minisign key file that cannot be used (damaged, or a wrong or missing password).
     FeedKey(String),
+    /// Text from the reader over a limit (a nickname, search words): refused, not cut.
+    TextTooLong {
+        field: &'static str,
+        max: usize,
+    },
+}
+
+/// The longest nickname, in characters.
+pub const MAX_NICKNAME_CHARS: usize = 40;
+/// The longest search, in characters, and the most words in it.
+pub const MAX_SEARCH_CHARS: usize = 200;
+pub const MAX_SEARCH_WORDS: usize = 16;
+
+/// Refuses reader text over `max` characters, naming the field.
+pub fn check_length(field: &'static str, text: &str, max: usize) -> Result<()> {
+    if text.chars().count() > max {
+        return Err(Error::TextTooLong { field, max });
+    }
+    Ok(())
 }
 
 impl Error {
@@ -180,6 +199,7 @@ impl Error {
             Error::FeedRollback { .. } => "feed-rollback",
             Error::FeedExpired { .. } => "feed-expired",
             Error::FeedKey(_) => "feed-key",
+            Error::TextTooLong { .. } => "text-too-long",
         }
     }
 
@@ -200,6 +220,9 @@ impl Error {
                 vec![("value", s.clone())]
             }
             Error::NoDates => vec![],
+            Error::TextTooLong { field, max } => {
+                vec![("field", (*field).to_owned()), ("max", max.to_string())]
+            }
             Error::DueDateTooFar { due_date } | Error::DueDatePassed { due_date } => {
                 vec![("due", d(due_date))]
             }

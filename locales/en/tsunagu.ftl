@@ -146,6 +146,15 @@ error-birth-too-long-ago = The birth date { $birth } is more than three years ag
 error-unknown-slot = "{ $value }" is not part of the programme.
 error-unknown-child = There is no child number { $id }.
 error-unknown-delivery = There is no message number { $id }.
+error-text-too-long = { $field ->
+    [nickname] A nickname
+    [search] A search
+    [search-words] A search
+   *[other] This text
+} can be at most { $max } { $field ->
+    [search-words] words
+   *[other] characters
+} long.
 error-link-not-allowed = This link ({ $value }) cannot be opened: only https, email and phone links are.
 town-sync-failed = The town's information could not be updated. Please try again with a better connection; the information you have stays as it is.
 error-invalid-import = This file cannot be imported. Please check that it was exported from tsunagu. Nothing has been changed. ({ $value })

@@ -129,6 +129,15 @@ error-birth-too-long-ago = 誕生日 { $birth } からは3年以上たってい�
 error-unknown-slot = 「{ $value }」は配信予定にありません。
 error-unknown-child = 番号 { $id } の子どもは登録されていません。
 error-unknown-delivery = 番号 { $id } のメッセージは見つかりません。
+error-text-too-long = { $field ->
+    [nickname] 呼び名
+    [search] 検索のことば
+    [search-words] 検索のことば
+   *[other] 文字
+}は{ $max }{ $field ->
+    [search-words] 語
+   *[other] 文字
+}までです。
 error-link-not-allowed = このリンク({ $value })は開けません。開けるのは https・メール・電話のリンクだけです。
 town-sync-failed = 町の情報を更新できませんでした。通信環境のよいところで、もう一度お試しください。これまでの情報はそのまま表示しています。
 error-invalid-import = このファイルは読み込めません。つなぐから書き出したファイルか確かめてください。データは変更していません。({ $value })

@@ -195,9 +195,8 @@ pub async fn town_events(state: State<'_, AppState>) -> Reply<Vec<EventView>> {
 
 #[tauri::command]
 pub async fn open_link(state: State<'_, AppState>, url: String) -> Reply<()> {
-    let checked = url.clone();
-    state.run(move |_| town::check_link(&checked)).await?;
-    state.open_url(&url);
+    let checked = state.run(move |_| town::check_link(&url)).await?;
+    state.open_url(&checked);
     Ok(())
 }
 

@@ -121,6 +121,20 @@ fn errors_reach_the_ui_as_code_and_localised_message() {
         .invoke("add_child", json!({ "dueDate": "2027-02-30" }))
         .unwrap_err();
     assert_eq!(err["code"], "invalid-date");
+    // Reader text over its limit gets a clear error, never a database failure (audit finding 8).
+    let err = h
+        .invoke(
+            "add_child",
+            json!({ "nickname": "あ".repeat(41), "dueDate": "2027-05-01" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "text-too-long");
+    assert!(err["message"].as_str().unwrap().contains("40"), "{err}");
+    let many_words = vec!["あ"; 5_000].join(" ");
+    for query in [many_words, "あ".repeat(201)] {
+        let err = h.invoke("search", json!({ "query": query })).unwrap_err();
+        assert_eq!(err["code"], "text-too-long", "{err}");
+    }
     // A signed, far-off year is refused where it enters (audit finding 3).
     let err = h
         .invoke("add_child", json!({ "dueDate": "+262142-12-31" }))

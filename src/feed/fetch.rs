@@ -60,20 +60,27 @@ pub enum Fetched {
 }
 
 /// Whether the app may fetch from `url`: https, or plain http to this machine only (for
-/// `tsunagu feed serve`).
+/// `tsunagu feed serve`). The address is parsed as a URL, so user-info that would hide the
+/// real host (`http://127.0.0.1:80@elsewhere/`) is refused, as is any address the parser
+/// would rewrite, a fragment, or a missing host.
 pub fn is_allowed_feed_url(url: &str) -> bool {
-    if url.starts_with("https://") {
-        return true;
-    }
-    let Some(rest) = url.strip_prefix("http://") else {
+    let Ok(parsed) = url::Url::parse(url) else {
         return false;
     };
-    let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = match host_port.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host_port.rsplit_once(':').map_or(host_port, |(h, _)| h),
-    };
-    matches!(host, "127.0.0.1" | "localhost" | "::1")
+    if !parsed.username().is_empty()
+        || parsed.password().is_some()
+        || parsed.fragment().is_some()
+        || parsed.as_str() != url
+    {
+        return false;
+    }
+    match (parsed.scheme(), parsed.host()) {
+        ("https", Some(url::Host::Domain(_) | url::Host::Ipv4(_) | url::Host::Ipv6(_))) => true,
+        ("http", Some(url::Host::Domain("localhost"))) => true,
+        ("http", Some(url::Host::Ipv4(ip))) => ip.is_loopback() && ip.octets() == [127, 0, 0, 1],
+        ("http", Some(url::Host::Ipv6(ip))) => ip.is_loopback(),
+        _ => false,
+    }
 }
 
 /// The address of the detached signature: the feed's address with `.minisig` added to its path.

@@ -37,7 +37,7 @@ pub use format::{
 pub use matching::{anchors_on, pick_language};
 pub(crate) use matching::{notices_current, overlays_matching};
 pub use problem::{ItemRef, Problem, ProblemKind};
-pub use render::{body_html, body_text, is_allowed_link};
+pub use render::{allowed_link, body_html, body_text, is_allowed_link};
 pub use sync::{Checked, SYNC_INTERVAL, SyncOutcome, check, sync};
 pub use verify::{TrustedComment, VerifiedFeed, verify};
 

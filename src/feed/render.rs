@@ -8,10 +8,45 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 /// Whether a body link may be followed: https, mailto and tel only.
 pub fn is_allowed_link(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    ["https://", "mailto:", "tel:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    allowed_link(url).is_some()
+}
+
+/// The one form of a link that may leave the app, or `None`: an `https://` address with a host
+/// and no user-info; a `mailto:` address with at most a `subject` and a `body`; a `tel:` number
+/// of digits, `+`, `-`, `*` and `#` (`%23`). What is checked is what is opened: callers open the
+/// returned value, never their input.
+pub fn allowed_link(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.len() > 2_000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let parsed = url::Url::parse(url).ok()?;
+    match parsed.scheme() {
+        "https" => {
+            let no_user = parsed.username().is_empty() && parsed.password().is_none();
+            (no_user && parsed.host().is_some()).then(|| parsed.to_string())
+        }
+        "mailto" => {
+            let address = parsed.path();
+            let plausible = address.split_once('@').is_some_and(|(who, host)| {
+                !who.is_empty() && host.contains('.') && !address.contains(',')
+            });
+            let only_subject_and_body = parsed
+                .query_pairs()
+                .all(|(k, _)| k == "subject" || k == "body");
+            (plausible && only_subject_and_body && parsed.fragment().is_none())
+                .then(|| parsed.to_string())
+        }
+        "tel" => {
+            let number = url["tel:".len()..].replace("%23", "#");
+            let dialable = !number.is_empty()
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '*' | '#'));
+            dialable.then(|| format!("tel:{}", number.replace('#', "%23")))
+        }
+        _ => None,
+    }
 }
 
 /// A body as safe HTML for the reader's screen.
@@ -20,7 +55,7 @@ pub fn is_allowed_link(url: &str) -> bool {
 /// let html = tsunagu::feed::body_html("**予約**は[こちら](https://example.jp)<script>alert(1)</script>");
 /// assert_eq!(
 ///     html,
-///     "<p><strong>予約</strong>は<a href=\"https://example.jp\" target=\"_blank\" rel=\"noopener noreferrer\">こちら</a>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+///     "<p><strong>予約</strong>は<a href=\"https://example.jp/\" target=\"_blank\" rel=\"noopener noreferrer\">こちら</a>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
 /// );
 /// ```
 pub fn body_html(markdown: &str) -> String {
@@ -41,10 +76,11 @@ pub fn body_html(markdown: &str) -> String {
                 Tag::List(Some(start)) => out.push_str(&format!("<ol start=\"{start}\">\n")),
                 Tag::Item => out.push_str("<li>"),
                 Tag::Link { dest_url, .. } => {
-                    let allowed = is_allowed_link(&dest_url);
-                    if allowed {
+                    let link = allowed_link(&dest_url);
+                    let allowed = link.is_some();
+                    if let Some(link) = link {
                         out.push_str("<a href=\"");
-                        escape_into(&mut out, dest_url.trim());
+                        escape_into(&mut out, &link);
                         out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
                     }
                     links.push(allowed);

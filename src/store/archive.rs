@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
 use super::{Store, date_from_sql, date_to_sql};
 use crate::cadence::{PlanStatus, Programme, Slot};
 use crate::catalogue::Catalogue;
-use crate::error::{Error, Result};
+use crate::error::{Error, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, Result, check_length};
 use crate::feed::{Overlay, body_text};
 
 /// One delivered (or earlier, readable) message in the archive.
@@ -208,7 +208,7 @@ impl Store {
     /// Archive entries whose title or text contains every word of `query`, newest first. Words of
     /// three characters or more use the trigram index; shorter ones are matched directly.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArchiveEntry>> {
-        let terms: Vec<&str> = query.split_whitespace().collect();
+        let terms = search_terms(query)?;
         if terms.is_empty() {
             return Ok(Vec::new());
         }
@@ -373,7 +373,10 @@ impl Store {
         lang: &str,
         query: &str,
     ) -> Result<Vec<TownEntry>> {
-        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let terms: Vec<String> = search_terms(query)?
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
         if terms.is_empty() {
             return Ok(Vec::new());
         }
@@ -385,4 +388,18 @@ impl Store {
         });
         Ok(entries)
     }
+}
+
+/// A reader's search split into words, refused with a clear error when it is longer than any
+/// real search (thousands of words would otherwise exceed SQLite's variable limit).
+fn search_terms(query: &str) -> Result<Vec<&str>> {
+    check_length("search", query.trim(), MAX_SEARCH_CHARS)?;
+    let terms: Vec<&str> = query.split_whitespace().collect();
+    if terms.len() > MAX_SEARCH_WORDS {
+        return Err(Error::TextTooLong {
+            field: "search-words",
+            max: MAX_SEARCH_WORDS,
+        });
+    }
+    Ok(terms)
 }

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, date_from_sql, date_to_sql};
 use crate::cadence::{Birth, Child};
-use crate::error::{Error, Result};
+use crate::error::{Error, MAX_NICKNAME_CHARS, Result, check_length};
 
 /// Where a child is in the programme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +118,7 @@ impl Store {
             registered_on: today,
             ended_on: None,
         };
+        check_length("nickname", new.nickname.trim(), MAX_NICKNAME_CHARS)?;
         child.validate(today)?;
         let tx = self.conn.transaction()?;
         tx.execute(

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Store, date_to_sql};
 use crate::cadence::{Birth, Child, Slot};
-use crate::error::{Error, Result, check_date};
+use crate::error::{Error, MAX_NICKNAME_CHARS, Result, check_date, check_length};
 use crate::store::EndReason;
 
 const FORMAT: &str = "tsunagu-export";
@@ -55,6 +55,7 @@ impl ChildRow {
     /// date within the calendar the app computes on, a birth that is possible for the due date,
     /// dates in their order, and a status that agrees with them.
     fn check(&self) -> Result<()> {
+        check_length("nickname", self.nickname.trim(), MAX_NICKNAME_CHARS)?;
         let dates = [
             self.due_date,
             self.birth_date,

@@ -60,6 +60,9 @@ fn every_error_and_finding_has_words_in_both_languages() {
         "database",
         "catalogue",
         "io",
+        "text-too-long",
+        "link-not-allowed",
+        "invalid-import",
     ];
     let findings = [
         "not-a-slot",
@@ -163,17 +166,29 @@ fn ages_read_naturally() {
     assert_eq!(ja.stage(before_due), "生後99日(修正37週5日)");
     assert_eq!(en.stage(before_due), "day 99 (37 weeks 5 days corrected)");
     let days = Stage {
-        actual: Age::Months { years: 0, months: 3 },
+        actual: Age::Months {
+            years: 0,
+            months: 3,
+        },
         corrected: Some(Age::Days(64)),
     };
     assert_eq!(ja.stage(days), "生後3か月(修正64日)");
     assert_eq!(en.stage(days), "3 months (day 64 corrected)");
     let years = Stage {
-        actual: Age::Months { years: 1, months: 4 },
-        corrected: Some(Age::Months { years: 1, months: 3 }),
+        actual: Age::Months {
+            years: 1,
+            months: 4,
+        },
+        corrected: Some(Age::Months {
+            years: 1,
+            months: 3,
+        }),
     };
     assert_eq!(ja.stage(years), "1歳4か月(修正1歳3か月)");
-    assert_eq!(en.stage(years), "1 year 4 months (1 year 3 months corrected)");
+    assert_eq!(
+        en.stage(years),
+        "1 year 4 months (1 year 3 months corrected)"
+    );
     assert_eq!(
         ja.milestone(Milestone::DaysSinceBirth(100)),
         "生後100日。ここまで一日一日を重ねてきました。"

@@ -86,10 +86,7 @@ pub fn events(core: &mut Core) -> Result<Vec<EventView>> {
 }
 
 /// Checks a link before it leaves the app: https, mailto and tel only.
-pub fn check_link(url: &str) -> Result<()> {
-    if feed::is_allowed_link(url) {
-        Ok(())
-    } else {
-        Err(Error::LinkNotAllowed(url.to_owned()))
-    }
+/// The normalised link to open, or `link-not-allowed`: the caller opens exactly what was checked.
+pub fn check_link(url: &str) -> Result<String> {
+    feed::allowed_link(url).ok_or_else(|| Error::LinkNotAllowed(url.to_owned()))
 }

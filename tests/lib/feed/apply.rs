@@ -85,7 +85,7 @@ fn html_and_script_in_bodies_are_applied_inert() {
         html(
             "- [電話](tel:0000-00-0000)\n- [メール](mailto:a@example.jp)\n\n1. [町](https://example.jp)"
         ),
-        "<ul>\n<li><a href=\"tel:0000-00-0000\" target=\"_blank\" rel=\"noopener noreferrer\">電話</a></li>\n<li><a href=\"mailto:a@example.jp\" target=\"_blank\" rel=\"noopener noreferrer\">メール</a></li>\n</ul>\n<ol>\n<li><a href=\"https://example.jp\" target=\"_blank\" rel=\"noopener noreferrer\">町</a></li>\n</ol>\n"
+        "<ul>\n<li><a href=\"tel:0000-00-0000\" target=\"_blank\" rel=\"noopener noreferrer\">電話</a></li>\n<li><a href=\"mailto:a@example.jp\" target=\"_blank\" rel=\"noopener noreferrer\">メール</a></li>\n</ul>\n<ol>\n<li><a href=\"https://example.jp/\" target=\"_blank\" rel=\"noopener noreferrer\">町</a></li>\n</ol>\n"
     );
     assert_eq!(html("一行目  \n二行目"), "<p>一行目<br>\n二行目</p>\n");
     assert!(!html(hostile[2]).contains("href"), "{}", html(hostile[2]));

@@ -360,3 +360,67 @@ fn only_https_or_this_machine_is_fetched() {
     .unwrap_err();
     assert_eq!(err.code(), "feed-network");
 }
+
+/// Audit findings 6 and 7: addresses are parsed, not matched by prefix. A feed address cannot
+/// hide its host behind user-info; a link is checked and opened in one normalised form, and a
+/// mailto link carries nothing but a subject and a body.
+#[test]
+fn addresses_are_parsed_and_links_are_opened_as_checked() {
+    for ok in [
+        "https://town.example.jp/feed.json",
+        "https://town.example.jp:8443/feed.json",
+        "http://127.0.0.1:8750/feed.json",
+        "http://localhost:8750/feed.json",
+        "http://[::1]:8750/feed.json",
+    ] {
+        assert!(feed::is_allowed_feed_url(ok), "{ok}");
+    }
+    for bad in [
+        "http://127.0.0.1:80@elsewhere.example/feed.json",
+        "http://localhost@elsewhere.example/feed.json",
+        "https://user:pw@town.example.jp/feed.json",
+        "http://127.0.0.2/feed.json",
+        "http://elsewhere.example/feed.json",
+        "http://127.0.0.1.elsewhere.example/feed.json",
+        "ftp://town.example.jp/feed.json",
+        " https://town.example.jp/feed.json",
+        "https:///feed.json",
+        "https://town.example.jp/feed.json#x",
+    ] {
+        assert!(!feed::is_allowed_feed_url(bad), "{bad}");
+    }
+    let link = |s: &str| feed::allowed_link(s);
+    assert_eq!(
+        link("  https://town.example.jp/a b").as_deref(),
+        None,
+        "inner space"
+    );
+    assert_eq!(
+        link("  https://town.example.jp/page  ").as_deref(),
+        Some("https://town.example.jp/page"),
+        "what is opened is the trimmed, checked value"
+    );
+    assert_eq!(link("tel:#8000").as_deref(), Some("tel:%238000"));
+    assert_eq!(link("tel:%238000").as_deref(), Some("tel:%238000"));
+    assert_eq!(
+        link("tel:03-1234-5678").as_deref(),
+        Some("tel:03-1234-5678")
+    );
+    assert_eq!(
+        link("mailto:hoken@town.example.jp?subject=%E7%9B%B8%E8%AB%87").as_deref(),
+        Some("mailto:hoken@town.example.jp?subject=%E7%9B%B8%E8%AB%87")
+    );
+    for bad in [
+        "https://user@town.example.jp/",
+        "mailto:hoken@town.example.jp?bcc=someone@else.example",
+        "mailto:a@town.example.jp,b@else.example",
+        "mailto:?body=x",
+        "tel:javascript:alert(1)",
+        "tel:",
+        "javascript:alert(1)",
+        "http://town.example.jp/",
+        "data:text/html,x",
+    ] {
+        assert_eq!(link(bad), None, "{bad}");
+    }
+}
