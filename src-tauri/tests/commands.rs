@@ -434,3 +434,24 @@ fn the_web_view_can_reach_the_app_commands_and_nothing_else() {
         assert!(refused.is_err(), "{cmd} answered {refused:?}");
     }
 }
+
+/// Audit finding 10: the dev server the shell loads is the one Vite starts.
+#[test]
+fn the_dev_url_is_the_port_vite_serves() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let conf: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("src-tauri/tauri.conf.json")).unwrap(),
+    )
+    .unwrap();
+    let dev_url = conf["build"]["devUrl"].as_str().unwrap();
+    let vite = std::fs::read_to_string(root.join("ui/vite.config.ts")).unwrap();
+    let port = vite
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("port:"))
+        .map(|p| p.trim().trim_end_matches(',').to_owned())
+        .expect("vite.config.ts names its port");
+    assert!(
+        dev_url.ends_with(&format!(":{port}")),
+        "{dev_url} vs vite port {port}"
+    );
+}

@@ -165,11 +165,14 @@ pub fn set_aside(path: &Path, at: NaiveDateTime) -> Result<PathBuf> {
     if path.exists() && Store::probe(path).is_ok() {
         return Err(Error::DataReadable(path.to_path_buf()));
     }
+    // Names are built from the OS's own strings: a lossy conversion would name the companions
+    // of a non-UTF-8 path wrongly and leave them behind.
     let stem = path
         .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("tsunagu");
-    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("db");
+        .map_or_else(|| "tsunagu".into(), |s| s.to_os_string());
+    let ext = path
+        .extension()
+        .map_or_else(|| "db".into(), |s| s.to_os_string());
     let stamp = at.format("%Y%m%d-%H%M%S");
     let target = (1..)
         .map(|n| {
@@ -178,7 +181,10 @@ pub fn set_aside(path: &Path, at: NaiveDateTime) -> Result<PathBuf> {
             } else {
                 format!("-{n}")
             };
-            path.with_file_name(format!("{stem}.unreadable-{stamp}{suffix}.{ext}"))
+            let mut name = stem.clone();
+            name.push(format!(".unreadable-{stamp}{suffix}."));
+            name.push(&ext);
+            path.with_file_name(name)
         })
         .find(|p| !p.exists())
         .expect("some free name");
@@ -190,13 +196,15 @@ pub fn set_aside(path: &Path, at: NaiveDateTime) -> Result<PathBuf> {
     };
     // The companions first: if the main file cannot move, a fresh start is not possible anyway,
     // and a log beside its own database is never separated from it for long.
+    let with_suffix = |p: &Path, suffix: &str| {
+        let mut name = p.as_os_str().to_os_string();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
     for companion in ["-wal", "-shm"] {
-        let from = PathBuf::from(format!("{}{companion}", path.display()));
+        let from = with_suffix(path, companion);
         if from.exists() {
-            rename(
-                &from,
-                &PathBuf::from(format!("{}{companion}", target.display())),
-            )?;
+            rename(&from, &with_suffix(&target, companion))?;
         }
     }
     rename(path, &target)?;

@@ -519,3 +519,29 @@ fn an_import_with_impossible_dates_is_refused_whole_and_changes_nothing() {
     store.import_json(&good).unwrap();
     assert_eq!(store.children().unwrap().len(), 1);
 }
+
+/// Audit finding 10: a data folder whose path is not UTF-8 (possible on Linux) still has its
+/// unreadable database set aside together with its log, under names built from the real bytes.
+#[cfg(unix)]
+#[test]
+fn setting_aside_keeps_the_log_with_its_database_on_a_non_utf8_path() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(OsStr::from_bytes(b"data-\xff"));
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("tsunagu.db");
+    std::fs::write(&path, vec![7u8; 4096]).unwrap();
+    std::fs::write(folder.join("tsunagu.db-wal"), b"log").unwrap();
+    let at = d("2026-11-26").and_hms_opt(9, 30, 0).unwrap();
+    let kept = tsunagu::store::set_aside(&path, at).unwrap();
+    assert_eq!(kept, folder.join("tsunagu.unreadable-20261126-093000.db"));
+    assert_eq!(
+        std::fs::read(folder.join("tsunagu.unreadable-20261126-093000.db-wal")).unwrap(),
+        b"log"
+    );
+    assert!(
+        !folder.join("tsunagu.db-wal").exists(),
+        "the log moved with its database"
+    );
+}
