@@ -101,6 +101,41 @@ fn benches(c: &mut Criterion) {
     let manifest = include_str!("../content/catalogue.toml");
     let files = scaled_files();
     assert_eq!(files.len(), 1068);
+    // What the app does at start: inflate every locale's block and parse both full catalogues.
+    c.bench_function(
+        "catalogue: inflate and parse the embedded catalogue (ja + en)",
+        |b| b.iter(|| Catalogue::embedded().unwrap()),
+    );
+
+    // The same catalogue's parse alone, from the text files: the rest of the figure is inflating.
+    let real: Vec<(String, String, String)> = ["ja", "en"]
+        .iter()
+        .flat_map(|locale| {
+            std::fs::read_dir(format!("content/messages/{locale}"))
+                .unwrap()
+                .flatten()
+                .map(move |e| {
+                    (
+                        locale.to_string(),
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read_to_string(e.path()).unwrap(),
+                    )
+                })
+        })
+        .collect();
+    let real_manifest = std::fs::read_to_string("content/catalogue.toml").unwrap();
+    c.bench_function(
+        "catalogue: parse the real catalogue (ja + en) from text",
+        |b| {
+            b.iter(|| {
+                let it = real
+                    .iter()
+                    .map(|(l, n, t)| (l.clone(), n.clone(), t.as_str()));
+                Catalogue::from_files(&real_manifest, it).unwrap()
+            })
+        },
+    );
+
     c.bench_function("catalogue: parse 1,068 messages", |b| {
         b.iter(|| {
             let it = files

@@ -6,7 +6,6 @@ mod front_matter;
 
 use std::collections::HashMap;
 
-use include_dir::{Dir, include_dir};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
@@ -15,11 +14,18 @@ use crate::error::{Error, Result};
 
 pub use check::{Coverage, Finding};
 
-static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+// `FILES`: the text files of `content/` outside `messages/`, by path; `MESSAGES`: each locale's
+// messages as one deflate block of `name NUL text NUL` records (see build.rs).
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+}
 
 /// A text file from `content/` (town data, the baseline feed), embedded in the binary.
 pub fn content_file(path: &str) -> Option<&'static str> {
-    CONTENT.get_file(path).and_then(|f| f.contents_utf8())
+    embedded::FILES
+        .iter()
+        .find(|(name, _)| *name == path)
+        .map(|(_, text)| *text)
 }
 
 /// One message: the text a reader gets for a slot.
@@ -95,32 +101,39 @@ struct Locale {
 impl Catalogue {
     /// The catalogue compiled into this binary.
     pub fn embedded() -> Result<Catalogue> {
-        let manifest = CONTENT
-            .get_file("catalogue.toml")
-            .and_then(|f| f.contents_utf8())
+        let manifest = content_file("catalogue.toml")
             .ok_or_else(|| Error::Catalogue("content/catalogue.toml is missing".into()))?;
-        let files = CONTENT
-            .get_dir("messages")
-            .into_iter()
-            .flat_map(|messages| {
-                messages.dirs().flat_map(|locale| {
-                    let name = locale
-                        .path()
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    locale.files().map(move |f| {
-                        let file = f
-                            .path()
-                            .file_name()
-                            .unwrap_or_default()
-                            .to_string_lossy()
-                            .into_owned();
-                        (name.clone(), file, f.contents_utf8().unwrap_or(""))
-                    })
+        // Each locale inflates on a thread of its own: most of the start-up cost is inflating,
+        // and phones have several cores.
+        let inflate = |locale: &str, packed: &[u8]| -> Result<String> {
+            let block = miniz_oxide::inflate::decompress_to_vec(packed)
+                .map_err(|e| Error::Catalogue(format!("messages of {locale}: {e:?}")))?;
+            String::from_utf8(block)
+                .map_err(|_| Error::Catalogue(format!("messages of {locale}: not UTF-8")))
+        };
+        let blocks: Vec<(&str, String)> = std::thread::scope(|scope| {
+            let inflating: Vec<_> = embedded::MESSAGES
+                .iter()
+                .map(|(locale, packed)| (*locale, scope.spawn(move || inflate(locale, packed))))
+                .collect();
+            inflating
+                .into_iter()
+                .map(|(locale, thread)| {
+                    let block = thread.join().map_err(|_| {
+                        Error::Catalogue(format!("messages of {locale}: inflating failed"))
+                    })??;
+                    Ok((locale, block))
                 })
-            });
+                .collect::<Result<_>>()
+        })?;
+        let files = blocks.iter().flat_map(|(locale, block)| {
+            let mut parts = block.split('\0');
+            std::iter::from_fn(move || {
+                let name = parts.next().filter(|n| !n.is_empty())?;
+                let text = parts.next()?;
+                Some((locale.to_string(), name.to_owned(), text))
+            })
+        });
         Catalogue::from_files(manifest, files)
     }
 
