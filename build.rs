@@ -22,7 +22,16 @@ fn main() {
     let mut files = Vec::new();
     collect(Path::new("content"), &mut files);
     files.sort();
-    for path in files.iter().filter(|p| !p.starts_with("content/messages")) {
+    // Only the town this build is for goes in: another town's feed and key have no business in
+    // this town's app. Its icon.png is the source for `tauri icon`, not something the app reads.
+    let town =
+        Path::new("content/towns").join(std::env::var("TSUNAGU_TOWN").unwrap_or("demo".into()));
+    let embedded = |p: &&PathBuf| {
+        !p.starts_with("content/messages")
+            && (!p.starts_with("content/towns") || p.starts_with(&town))
+            && p.extension().is_none_or(|e| e != "png")
+    };
+    for path in files.iter().filter(embedded) {
         let name = path
             .strip_prefix("content")
             .unwrap()

@@ -1,6 +1,10 @@
 //! The town a build is branded for: its name, colours, programme span, support contacts and feed
-//! address, from `content/towns/<id>/town.toml`, embedded at compile time. The demo town is the
-//! default; `TSUNAGU_TOWN=<id>` at build time picks another.
+//! address, and the installed app's own name and identifier, from `content/towns/<id>/town.toml`,
+//! embedded at compile time. The demo town is the default; `TSUNAGU_TOWN=<id>` at build time picks
+//! another. `check` finds every problem in a town folder; `bundle` turns it into a Tauri overlay.
+
+pub mod bundle;
+pub mod check;
 
 use std::collections::BTreeMap;
 
@@ -51,6 +55,24 @@ pub struct Town {
     pub description: Localised,
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    pub app: AppIdentity,
+}
+
+/// What the installed app and its store listing show: one town's app must not be mistaken for,
+/// or installed over, another town's.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AppIdentity {
+    /// The name in the store and the window title.
+    pub name: Localised,
+    /// The name under the icon on a home screen, where about 12 Latin letters fit.
+    pub short_name: Localised,
+    /// Reverse domain (`jp.lg.example.kosodate`): the stores' and the data folder's key.
+    pub identifier: String,
+    /// ASCII: the binary's and the Debian package's name, which cannot be Japanese.
+    pub package: String,
+    pub publisher: String,
+    pub short_description: Localised,
 }
 
 impl Town {

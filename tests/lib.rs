@@ -9,6 +9,7 @@ mod lib {
     pub mod oracle;
     pub mod plan;
     pub mod store;
+    pub mod town;
 }
 
 use chrono::NaiveDate;

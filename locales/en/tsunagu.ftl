@@ -268,3 +268,45 @@ error-feed-wrong-town = This was another town's information ({ $value }), so it 
 error-feed-rollback = The town's information received (version { $offered }) is older than the version { $held } on this device, so it was not used.
 error-feed-expired = The town's information expired at { $value }. What you had is shown until newer information arrives.
 error-feed-key = The signing key cannot be used: { $value }
+
+## A town's own app (tsunagu town)
+cli-about-town = A town's own app: check the town's folder and write its build settings
+cli-about-town-check = Check a town folder and list every problem with its field
+cli-about-town-overlay = Write the Tauri config overlay and desktop entry for a town's build
+town-check-ok = { $dir }: no problems. An app can be built from this folder.
+town-check-problems = { $dir }: { $count } { $count ->
+    [one] problem
+   *[other] problems
+}. Fix { $count ->
+    [one] it
+   *[other] them
+} and check again.
+town-overlay-written = Wrote the build settings to { $path }.
+town-problem-unreadable = This is not readable as a town.toml (line { $line }): { $value }
+town-problem-missing = This field is required.
+town-problem-empty = This is empty.
+town-problem-control-character = Line breaks and other control characters cannot be used here (write one line).
+town-problem-unknown-lang = There is no language "{ $value }" (ja or en).
+town-problem-too-long = This has { $length } characters; keep it within { $max } (stores cut it there).
+town-problem-too-wide = This is { $columns } columns wide on a home screen (a Japanese character takes two); keep it within { $max }.
+town-problem-bad-town-id = "{ $value }" cannot be a town id (lower-case ASCII letters, digits and hyphens, starting with a letter).
+town-problem-folder-mismatch = The folder is named "{ $value }", not after the id. Name the folder as the id.
+town-problem-bad-programme = "{ $value }" is not a programme span (pregnancy, age1, age2 or age3).
+town-problem-bad-identifier = "{ $value }" cannot be the app's identifier. Write the town's domain reversed, as jp.lg.example.kosodate: three or more parts of lower-case ASCII letters and digits (no hyphens or underscores).
+town-problem-bad-package = "{ $value }" cannot be the package name: 2 to 40 lower-case ASCII letters, digits and hyphens, starting with a letter (e.g. example-kosodate).
+town-problem-bad-colour = "{ $value }" is not a colour (write it as #2e7d6f).
+town-problem-low-contrast = In { $theme ->
+    [light] light mode
+   *[dark] dark mode
+} text on this colour ({ $text }) has a contrast of { $ratio }:1. Choose a colour that gives 4.5:1 or more (WCAG 2.2 AA).
+town-problem-insecure-feed-url = "{ $value }" cannot be used: use an address starting with https:// (plain http only for 127.0.0.1 and localhost).
+town-problem-local-feed-url = "{ $value }" is an address on the device itself. A town that is not a sample needs its published https:// address.
+town-problem-bad-key = This is not a public key. Use the second line of the .pub file made by tsunagu feed keygen.
+town-problem-bad-phone = "{ $value }" is not a number a phone can dial (#8000, 119, or 10 to 11 digits starting with 0, with hyphens only between groups).
+town-problem-bad-url = "{ $value }" cannot be used: use an address starting with https://.
+town-problem-bundled-feed = The app built from this folder would refuse this feed: { $reason }
+town-problem-feed-other-town = This feed is town "{ $value }"'s. Sign this town's own feed.
+town-problem-icon-missing = There is no icon.png (a square 1024×1024 PNG).
+town-problem-icon-not-png = This is not a PNG file.
+town-problem-icon-not-square = It is { $width }×{ $height }, not square. Make it 1024×1024.
+town-problem-icon-wrong-size = It is { $width }×{ $height }. Make it 1024×1024.

@@ -245,3 +245,39 @@ error-feed-wrong-town = 別の町({ $value })の情報だったため、使い�
 error-feed-rollback = 受け取った町の情報(版 { $offered })は、この端末にある版 { $held } より古いため、使いませんでした。
 error-feed-expired = 町の情報の有効期限({ $value })が過ぎています。新しい情報を受け取れるまで、これまでの情報を表示します。
 error-feed-key = 署名の鍵が使えません: { $value }
+
+## 町のアプリ(tsunagu town)
+cli-about-town = 町のアプリ: 町のフォルダーの点検と、ビルド用の設定の書き出し
+cli-about-town-check = 町のフォルダーを点検し、問題を欄ごとにすべて示す
+cli-about-town-overlay = 町のビルド用に Tauri の設定(オーバーレイ)とデスクトップ項目を書き出す
+town-check-ok = { $dir }: 問題はありません。このフォルダーからアプリを作れます。
+town-check-problems = { $dir }: 問題が { $count } 件あります。直してから、もう一度点検してください。
+town-overlay-written = ビルド用の設定を { $path } に書き出しました。
+town-problem-unreadable = town.toml として読めません({ $line } 行目): { $value }
+town-problem-missing = この欄が必要です。
+town-problem-empty = 空になっています。
+town-problem-control-character = 改行などの制御文字は使えません(1行で書いてください)。
+town-problem-unknown-lang = 言語「{ $value }」は使えません(ja と en です)。
+town-problem-too-long = { $length } 文字あります。{ $max } 文字以内にしてください(ストアの表示で切れます)。
+town-problem-too-wide = ホーム画面では幅 { $columns } になります(日本語1文字で2)。幅 { $max } 以内にしてください。
+town-problem-bad-town-id = 「{ $value }」は町の id に使えません(半角の小文字・数字・ハイフン、小文字で始める)。
+town-problem-folder-mismatch = フォルダー名「{ $value }」と id が違います。フォルダー名を id と同じにしてください。
+town-problem-bad-programme = 「{ $value }」は実施期間として読めません(pregnancy、age1、age2、age3 のどれかです)。
+town-problem-bad-identifier = 「{ $value }」はアプリの識別子に使えません。町のドメインを逆にした jp.lg.example.kosodate の形で、3つ以上の部分を半角の小文字と数字で書いてください(ハイフンとアンダースコアは使えません)。
+town-problem-bad-package = 「{ $value }」はパッケージ名に使えません。半角の小文字・数字・ハイフンで2〜40文字、小文字で始めてください(例: example-kosodate)。
+town-problem-bad-colour = 「{ $value }」は色として読めません(#2e7d6f の形です)。
+town-problem-low-contrast = { $theme ->
+    [light] ライトモード
+   *[dark] ダークモード
+}でこの色の上の文字({ $text })のコントラスト比が { $ratio }:1 です。4.5:1 以上になる色にしてください(WCAG 2.2 AA)。
+town-problem-insecure-feed-url = 「{ $value }」は使えません。https:// で始まるアドレスにしてください(http は 127.0.0.1 と localhost だけです)。
+town-problem-local-feed-url = 「{ $value }」はこの端末の中のアドレスです。サンプルでない町は、公開する https:// のアドレスにしてください。
+town-problem-bad-key = 公開鍵として読めません。tsunagu feed keygen で作った .pub ファイルの2行目を書いてください。
+town-problem-bad-phone = 「{ $value }」は電話でかけられる番号として読めません(#8000、119、0 で始まる10〜11桁の番号。区切りはハイフンだけです)。
+town-problem-bad-url = 「{ $value }」は使えません。https:// で始まるアドレスにしてください。
+town-problem-bundled-feed = このフォルダーのフィードは、ここから作るアプリに受け付けられません: { $reason }
+town-problem-feed-other-town = このフィードは町「{ $value }」のものです。この町のフィードに署名し直してください。
+town-problem-icon-missing = icon.png(1024×1024 の正方形の PNG)がありません。
+town-problem-icon-not-png = PNG ファイルではありません。
+town-problem-icon-not-square = { $width }×{ $height } で正方形ではありません。1024×1024 にしてください。
+town-problem-icon-wrong-size = { $width }×{ $height } です。1024×1024 にしてください。

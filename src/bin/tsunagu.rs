@@ -1,9 +1,11 @@
 //! `tsunagu`: the command for towns' staff and for tests. Registers children in a local database,
 //! shows today's messages, prints a family's whole plan, lists and searches the archive, and
-//! checks the catalogue. All output goes through Fluent, in Japanese or English.
+//! checks the catalogue and a town's folder. All output goes through Fluent, in Japanese or English.
 
 #[path = "tsunagu/feed.rs"]
 mod feed;
+#[path = "tsunagu/town.rs"]
+mod town;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,6 +78,9 @@ enum Command {
     /// The town feed: authoring kit and sync.
     #[command(subcommand)]
     Feed(feed::FeedCommand),
+    /// A town's own app: check its folder, write its build overlay.
+    #[command(subcommand)]
+    Town(town::TownCommand),
 }
 
 #[derive(Subcommand)]
@@ -131,10 +136,12 @@ fn main() -> ExitCode {
         "search",
         "catalogue",
         "feed",
+        "town",
     ] {
         command = command.mut_subcommand(name, |c| c.about(i18n.t(&format!("cli-about-{name}"))));
     }
     command = command.mut_subcommand("feed", |c| feed::localise(c, &i18n));
+    command = command.mut_subcommand("town", |c| town::localise(c, &i18n));
     let cli = match command
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
@@ -223,6 +230,7 @@ fn run(cli: Cli, t: &I18n) -> Result<ExitCode> {
         }
         Command::Catalogue(CatalogueCommand::Check { dir }) => catalogue_check(t, dir),
         Command::Feed(command) => feed::run(command, t, today, programme, open),
+        Command::Town(command) => town::run(command, t),
     }
 }
 
