@@ -25,6 +25,8 @@ pub struct ContactView {
 pub struct TownView {
     pub id: String,
     pub name: String,
+    /// The installed app's name (window title, header): the town's own, not "tsunagu".
+    pub app_name: String,
     pub sample: bool,
     pub primary_color: String,
     pub accent_color: String,
@@ -38,6 +40,7 @@ impl TownView {
         TownView {
             id: town.id.clone(),
             name: town.name.get(lang).to_owned(),
+            app_name: town.app.name.get(lang).to_owned(),
             sample: town.sample,
             primary_color: town.primary_color.clone(),
             accent_color: town.accent_color.clone(),

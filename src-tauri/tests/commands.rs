@@ -455,3 +455,34 @@ fn the_dev_url_is_the_port_vite_serves() {
         "{dev_url} vs vite port {port}"
     );
 }
+
+/// The town this binary was built for (`TSUNAGU_TOWN`, the demo by default) reaches the UI as its
+/// town.toml has it, in the reader's language: `scripts/test-towns` builds the other sample town.
+#[test]
+fn app_info_shows_the_built_towns_names_and_contacts() {
+    let town = tsunagu::town::Town::embedded().unwrap();
+    let h = harness();
+    for lang in ["ja", "en"] {
+        h.invoke("set_setting", json!({ "key": "locale", "value": lang }))
+            .unwrap();
+        let info = h.invoke("app_info", json!({})).unwrap();
+        let shown = &info["town"];
+        assert_eq!(info["lang"], lang);
+        assert_eq!(shown["id"], town.id);
+        assert_eq!(shown["name"], town.name.get(lang));
+        assert_eq!(shown["appName"], town.app.name.get(lang));
+        assert_eq!(shown["primaryColor"], town.primary_color);
+        assert_eq!(shown["programme"], town.programme().name());
+        let contacts = shown["contacts"].as_array().unwrap();
+        assert_eq!(contacts.len(), town.contacts.len());
+        for (shown, contact) in contacts.iter().zip(&town.contacts) {
+            assert_eq!(shown["name"], contact.name.get(lang));
+            assert_eq!(shown["phone"].as_str(), contact.phone.as_deref());
+        }
+    }
+    if town.id == "demo" {
+        let info = h.invoke("app_info", json!({})).unwrap();
+        assert_eq!(info["town"]["appName"], "tsunagu");
+        assert_eq!(info["town"]["contacts"][1]["phone"], "#8000");
+    }
+}

@@ -7,6 +7,8 @@ export type Contact = { name: string; phone?: string; url?: string; hours?: stri
 export type Town = {
   id: string;
   name: string;
+  /** The installed app's name (window title, header): the town's own. */
+  appName: string;
   sample: boolean;
   primaryColor: string;
   accentColor: string;

@@ -150,6 +150,7 @@ export function demoTown(lang: Lang): Town {
   return {
     id: 'demo',
     name: ja ? 'つなぐ町(サンプル)' : 'Tsunagu Town (sample)',
+    appName: ja ? 'つなぐ' : 'tsunagu',
     sample: true,
     primaryColor: '#2e7d6f',
     accentColor: '#e0885a',
