@@ -8,6 +8,7 @@ mod lib {
     pub mod i18n;
     pub mod oracle;
     pub mod plan;
+    pub mod soak;
     pub mod store;
     pub mod town;
 }
@@ -20,14 +21,14 @@ pub fn d(s: &str) -> NaiveDate {
 }
 
 /// Runs the ignored test `writer` (this test binary re-executed, with `env_var` pointing at
-/// `path`) until `progressed` says it has committed enough, then kills it without warning in the
-/// middle of its writes, and checks that the file opens and passes SQLite's integrity check.
-/// Returns a connection for the caller's own checks of what survived.
+/// `path`) until `progressed` says it has committed enough, waits `then` more, kills it without
+/// warning (SIGKILL) in the middle of its writes, and checks that the file opens and passes
+/// SQLite's integrity check. Returns a connection for the caller's own checks of what survived.
 pub fn kill_writer_midway(
     writer: &str,
     env_var: &str,
     path: &std::path::Path,
-    round: u64,
+    then: std::time::Duration,
     progressed: impl Fn(&rusqlite::Connection) -> bool,
 ) -> rusqlite::Connection {
     use std::time::{Duration, Instant};
@@ -50,7 +51,7 @@ pub fn kill_writer_midway(
             break;
         }
     }
-    std::thread::sleep(Duration::from_millis(5 * (round + 1)));
+    std::thread::sleep(then);
     child.kill().unwrap();
     child.wait().unwrap();
     tsunagu::store::Store::open(path).expect("the file opens after a crash");

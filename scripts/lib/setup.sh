@@ -3,7 +3,7 @@
 
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libsqlite3-dev libayatana-appindicator3-dev
   librsvg2-dev libsoup-3.0-dev)
-TEST_PACKAGES=(xvfb webkit2gtk-driver chromium fonts-noto-cjk dbus dunst libnotify-bin)
+TEST_PACKAGES=(xvfb webkit2gtk-driver chromium fonts-noto-cjk dbus dunst libnotify-bin iproute2 util-linux)
 
 say() { printf '\n== %s\n' "$*"; }
 

@@ -58,6 +58,36 @@ impl Harness {
     }
 }
 
+/// The English edition: a reader who chose English gets the English message of the day, not the
+/// Japanese one, and switching back brings the Japanese again.
+#[test]
+fn the_app_in_english_shows_english_messages() {
+    let h = harness();
+    h.invoke("set_setting", json!({ "key": "locale", "value": "en" }))
+        .unwrap();
+    let born = chrono::Local::now().date_naive() - chrono::Days::new(7);
+    h.invoke(
+        "add_child",
+        json!({ "nickname": "Sora", "birthDate": born.to_string() }),
+    )
+    .unwrap();
+    let today = h.invoke("today", json!({})).unwrap();
+    let message = &today["children"][0]["message"];
+    let title = message["title"].as_str().expect("a message today");
+    let is_japanese = |s: &str| s.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+    assert!(!is_japanese(title), "an English title: {title}");
+    assert!(title.chars().any(|c| c.is_ascii_alphabetic()), "{title}");
+    let archive = h.invoke("archive", json!({})).unwrap();
+    let latest = &archive.as_array().unwrap()[0];
+    assert_eq!(latest["slot"], "b-0007", "{latest}");
+    // Back to Japanese: the same day reads in Japanese again.
+    h.invoke("set_setting", json!({ "key": "locale", "value": "ja" }))
+        .unwrap();
+    let today = h.invoke("today", json!({})).unwrap();
+    let title = today["children"][0]["message"]["title"].as_str().unwrap();
+    assert!(is_japanese(title), "{title}");
+}
+
 #[test]
 fn register_then_today_then_archive() {
     let h = harness();
@@ -252,6 +282,26 @@ fn a_time_zone_change_moves_the_instant_not_the_day() {
     assert_eq!(tokyo.to_offset(time::UtcOffset::UTC).day(), 9);
 }
 
+/// Audit finding 11: the daylight-saving branches, run in a zone that has them (Japan has none,
+/// but a family may travel or live abroad for a while).
+#[test]
+fn a_delivery_time_in_a_daylight_saving_gap_moves_an_hour_later() {
+    let ny = chrono_tz::America::New_York;
+    let half_past_two = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
+    // 2027-03-14: clocks go from 02:00 to 03:00; 02:30 does not exist that day.
+    let spring = NaiveDate::from_ymd_opt(2027, 3, 14).unwrap();
+    let moved = instant_in(&ny, spring, half_past_two).unwrap();
+    assert_eq!((moved.hour(), moved.minute()), (3, 30));
+    assert_eq!(moved.offset().whole_hours(), -4);
+    // 2027-11-07: 01:30 happens twice; the first (daylight) one is taken, never both.
+    let autumn = NaiveDate::from_ymd_opt(2027, 11, 7).unwrap();
+    let once = instant_in(&ny, autumn, NaiveTime::from_hms_opt(1, 30, 0).unwrap()).unwrap();
+    assert_eq!((once.hour(), once.offset().whole_hours()), (1, -4));
+    // An ordinary day is untouched.
+    let plain = instant_in(&ny, autumn, NaiveTime::from_hms_opt(8, 0, 0).unwrap()).unwrap();
+    assert_eq!((plain.hour(), plain.offset().whole_hours()), (8, -5));
+}
+
 #[test]
 fn the_town_information_is_there_without_network_and_links_are_checked() {
     let h = harness();
@@ -416,22 +466,40 @@ fn an_unreadable_database_is_reported_in_the_window_and_left_untouched() {
 fn the_web_view_can_reach_the_app_commands_and_nothing_else() {
     let h = harness();
     assert!(h.invoke("get_settings", json!({})).is_ok());
-    // No plugin or core command is granted to the page: links and notifications go through the
-    // app's own checked commands, and there is no file system, shell or HTTP at all.
+    // The plugins the app installs, and Tauri's core plugins, are there but refused to the page
+    // by the capabilities: links and notifications go through the app's own checked commands.
     for cmd in [
         "plugin:opener|open_url",
+        "plugin:opener|open_path",
         "plugin:notification|notify",
+        "plugin:notification|request_permission",
         "plugin:window|close",
+        "plugin:window|set_title",
         "plugin:webview|create_webview_window",
-        "plugin:fs|read_file",
-        "plugin:shell|execute",
-        "plugin:http|fetch",
+        "plugin:app|app_hide",
+        "plugin:path|resolve_directory",
+        "plugin:event|emit",
     ] {
-        let refused = h.invoke(
-            cmd,
-            json!({ "url": "https://example.jp", "path": "/etc/passwd" }),
+        let refused = h
+            .invoke(
+                cmd,
+                json!({ "url": "https://example.jp", "path": "/etc/passwd" }),
+            )
+            .expect_err(cmd);
+        let said = refused.to_string();
+        assert!(
+            said.contains("not allowed"),
+            "{cmd} must be refused by the capabilities, not merely missing: {said}"
         );
-        assert!(refused.is_err(), "{cmd} answered {refused:?}");
+    }
+    // File system, shell and HTTP plugins are not in the app at all (so nothing to refuse).
+    let manifest =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap();
+    for absent in ["tauri-plugin-fs", "tauri-plugin-shell", "tauri-plugin-http"] {
+        assert!(
+            !manifest.contains(absent),
+            "{absent} must not be a dependency"
+        );
     }
 }
 

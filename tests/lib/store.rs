@@ -447,7 +447,7 @@ fn crash_mid_write_leaves_the_last_committed_state() {
             "lib::store::crash_writer",
             "TSUNAGU_CRASH_DB",
             &path,
-            round as u64,
+            std::time::Duration::from_millis(5 * (round as u64 + 1)),
             |conn| {
                 let n: i64 = conn
                     .query_row("SELECT count(*) FROM child", [], |r| r.get(0))

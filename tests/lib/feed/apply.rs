@@ -340,7 +340,7 @@ fn a_crash_while_applying_leaves_the_previous_feed_intact() {
             "lib::feed::apply::crash_feed_writer",
             "TSUNAGU_FEED_CRASH_DB",
             &path,
-            round as u64,
+            std::time::Duration::from_millis(5 * (round as u64 + 1)),
             |conn| version(conn) >= 3 * (round + 1),
         );
         let held = version(&conn);

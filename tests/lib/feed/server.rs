@@ -26,6 +26,8 @@ pub enum Reply {
 
 #[derive(Clone, Debug)]
 pub struct Logged {
+    /// Arrival order: a request is logged once answered, and answers can finish out of order.
+    pub seq: u64,
     pub path: String,
     pub headers: Vec<(String, String)>,
     pub status: u16,
@@ -46,6 +48,7 @@ pub struct Server {
     port: u16,
     routes: Arc<Mutex<HashMap<String, Reply>>>,
     log: Arc<Mutex<Vec<Logged>>>,
+    arrivals: Arc<std::sync::atomic::AtomicU64>,
 }
 
 pub fn etag(body: &[u8]) -> String {
@@ -62,6 +65,7 @@ impl Server {
             port: listener.local_addr().unwrap().port(),
             routes: Arc::default(),
             log: Arc::default(),
+            arrivals: Arc::default(),
         };
         let handle = server.clone();
         std::thread::spawn(move || {
@@ -90,10 +94,13 @@ impl Server {
         }
     }
 
-    /// What was asked so far (waiting briefly for requests still being answered).
+    /// What was asked so far, in the order it arrived (waiting briefly for requests still being
+    /// answered).
     pub fn take_log(&self) -> Vec<Logged> {
         std::thread::sleep(Duration::from_millis(50));
-        std::mem::take(&mut *self.log.lock().unwrap())
+        let mut log = std::mem::take(&mut *self.log.lock().unwrap());
+        log.sort_by_key(|l| l.seq);
+        log
     }
 
     fn answer(&self, mut stream: TcpStream) {
@@ -102,6 +109,9 @@ impl Server {
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
             return;
         }
+        let seq = self
+            .arrivals
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let path = line.split_whitespace().nth(1).unwrap_or("").to_owned();
         let mut headers = Vec::new();
         loop {
@@ -202,6 +212,7 @@ impl Server {
         };
         let _ = stream.flush();
         self.log.lock().unwrap().push(Logged {
+            seq,
             path,
             headers,
             status,

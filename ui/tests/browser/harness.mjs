@@ -13,9 +13,14 @@ export const UI = resolve(here, '../..');
 export const DIST = join(UI, 'dist');
 export const SCREENSHOTS = join(UI, 'screenshots');
 
-/** The CSP the Tauri app will run under (docs: tauri.conf.json). */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ipc: http://ipc.localhost";
+/** The CSP the Tauri app runs under, read from tauri.conf.json itself: the pages are tested under
+ * exactly the policy that ships, never a hand copy that could drift or be weaker. */
+export const CSP = JSON.parse(
+  await readFile(resolve(UI, '../src-tauri/tauri.conf.json'), 'utf8'),
+).app.security.csp;
+if (typeof CSP !== 'string' || !CSP.includes("script-src 'self'")) {
+  throw new Error(`tauri.conf.json has no usable CSP: ${CSP}`);
+}
 
 /** A fixed "today" so stages, dates and screenshots do not move. */
 export const TODAY = '2026-11-25';

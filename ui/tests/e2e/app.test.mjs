@@ -4,73 +4,22 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
-const DRIVER = process.env.TAURI_DRIVER_URL ?? 'http://127.0.0.1:4444';
-const APP = resolve(process.env.TSUNAGU_APP ?? '../target/debug/tsunagu-app');
+import { eventually, isoDate, startSession } from './driver.mjs';
+
 const NOTIFY_LOG = process.env.TSUNAGU_NOTIFY_LOG;
 
-async function wd(method, path, body) {
-  const res = await fetch(`${DRIVER}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
-  return json.value;
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function eventually(what, probe, timeoutMs = 20000) {
-  console.log(`# waiting for ${what}`);
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-}
-
-function isoDate(offsetDays) {
-  const d = new Date(Date.now() + offsetDays * 86400000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 describe('the real app', () => {
-  let session;
-  const script = (source, ...args) => wd('POST', `/session/${session}/execute/sync`, { script: source, args });
-  const text = (selector) => script('const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;', selector);
-  // Sets a form field the way a person's typing would: value, then the input event Svelte listens to.
-  const fill = (selector, value) =>
-    script(
-      'const e = document.querySelector(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event("input", { bubbles: true })); e.dispatchEvent(new Event("change", { bubbles: true })); return true;',
-      selector,
-      value,
-    );
-  // Clicks the first visible match, as a person would.
-  const click = (selector) =>
-    script(
-      'const e = [...document.querySelectorAll(arguments[0])].find((x) => x.offsetParent !== null); e.scrollIntoView(); e.click(); return true;',
-      selector,
-    );
+  let app;
+  let script, text, fill, click;
 
   before(async () => {
-    const created = await wd('POST', '/session', {
-      capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: APP } } },
-    });
-    session = created.sessionId;
+    app = await startSession();
+    ({ script, text, fill, click } = app);
   });
 
   after(async () => {
-    if (session) await wd('DELETE', `/session/${session}`).catch(() => {});
+    await app?.close();
   });
 
   it('registers a child, shows today\'s message, keeps it in the archive, shows the town\'s new items and raises a notification', async () => {

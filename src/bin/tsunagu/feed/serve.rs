@@ -10,7 +10,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::*;
 
-/// Serves `dir` on 127.0.0.1:`port` until stopped, logging each request.
+/// Serves `dir` on 127.0.0.1:`port` until stopped, logging each request: its line and status,
+/// then every header it carried, indented (so a town, or a test, sees exactly what an app sends).
 pub(super) fn serve(dir: &Path, port: u16, t: &I18n) -> Result<ExitCode> {
     let root = dir.canonicalize().map_err(io_error(dir))?;
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(io_error(dir))?;
@@ -23,8 +24,13 @@ pub(super) fn serve(dir: &Path, port: u16, t: &I18n) -> Result<ExitCode> {
     for stream in listener.incoming().flatten() {
         let root = root.clone();
         std::thread::spawn(move || {
-            if let Some((method, path, status)) = respond(stream, &root) {
-                println!("{method} {path} {status}");
+            if let Some(logged) = respond(stream, &root) {
+                let mut entry = format!("{} {} {}", logged.method, logged.path, logged.status);
+                for (name, value) in &logged.headers {
+                    entry.push_str(&format!("\n  {name}: {value}"));
+                }
+                // One write per request, so that concurrent requests never interleave lines.
+                println!("{entry}");
             }
         });
     }
@@ -40,8 +46,16 @@ fn fnv(bytes: &[u8]) -> u64 {
 
 const HTTP_DATE: &str = "%a, %d %b %Y %H:%M:%S GMT";
 
+/// What one request is logged as.
+struct Logged {
+    method: String,
+    path: String,
+    status: u16,
+    headers: Vec<(String, String)>,
+}
+
 /// Answers one request; returns what to log.
-fn respond(stream: TcpStream, root: &Path) -> Option<(String, String, u16)> {
+fn respond(stream: TcpStream, root: &Path) -> Option<Logged> {
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .ok()?;
@@ -51,12 +65,14 @@ fn respond(stream: TcpStream, root: &Path) -> Option<(String, String, u16)> {
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next()?.to_owned(), parts.next()?.to_owned());
     let (mut if_none_match, mut if_modified_since) = (None, None);
+    let mut received = Vec::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).ok()? == 0 || line.trim().is_empty() {
             break;
         }
         if let Some((name, value)) = line.split_once(':') {
+            received.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
             match name.trim().to_ascii_lowercase().as_str() {
                 "if-none-match" => if_none_match = Some(value.trim().to_owned()),
                 "if-modified-since" => if_modified_since = Some(value.trim().to_owned()),
@@ -111,7 +127,12 @@ fn respond(stream: TcpStream, root: &Path) -> Option<(String, String, u16)> {
             true,
         ),
     };
-    Some((method, path, status))
+    Some(Logged {
+        method,
+        path,
+        status,
+        headers: received,
+    })
 }
 
 /// The file under `root` a request path names: no `..`, no hidden files, nothing outside.
