@@ -146,49 +146,33 @@ fn ages_read_naturally() {
         assert_eq!(ja.age(age), japanese);
         assert_eq!(en.age(age), english);
     }
-    let preterm = Stage {
-        actual: Age::Months {
-            years: 0,
-            months: 3,
-        },
-        corrected: Some(Age::Months {
-            years: 0,
-            months: 1,
-        }),
-    };
-    assert_eq!(ja.stage(preterm), "生後3か月(修正1か月)");
-    assert_eq!(en.stage(preterm), "3 months (1 month corrected)");
-    // Audit finding 13: before the due date a born baby's corrected age is never a pregnancy.
-    let before_due = Stage {
-        actual: Age::Days(99),
-        corrected: Some(Age::Gestation { weeks: 37, days: 5 }),
-    };
-    assert_eq!(ja.stage(before_due), "生後99日(修正37週5日)");
-    assert_eq!(en.stage(before_due), "day 99 (37 weeks 5 days corrected)");
-    let days = Stage {
-        actual: Age::Months {
-            years: 0,
-            months: 3,
-        },
-        corrected: Some(Age::Days(64)),
-    };
-    assert_eq!(ja.stage(days), "生後3か月(修正64日)");
-    assert_eq!(en.stage(days), "3 months (day 64 corrected)");
-    let years = Stage {
-        actual: Age::Months {
-            years: 1,
-            months: 4,
-        },
-        corrected: Some(Age::Months {
-            years: 1,
-            months: 3,
-        }),
-    };
-    assert_eq!(ja.stage(years), "1歳4か月(修正1歳3か月)");
-    assert_eq!(
-        en.stage(years),
-        "1 year 4 months (1 year 3 months corrected)"
-    );
+    // A preterm baby's corrected age beside the actual one. Audit finding 13: before the due date
+    // a born baby's corrected age is written as neonatal follow-up does, never as a pregnancy.
+    let months = |years, months| Age::Months { years, months };
+    let preterm = [
+        (months(0, 3), months(0, 1), "生後3か月(修正1か月)", "3 months (1 month corrected)"),
+        (
+            Age::Days(99),
+            Age::Gestation { weeks: 37, days: 5 },
+            "生後99日(修正37週5日)",
+            "day 99 (37 weeks 5 days corrected)",
+        ),
+        (months(0, 3), Age::Days(64), "生後3か月(修正64日)", "3 months (day 64 corrected)"),
+        (
+            months(1, 4),
+            months(1, 3),
+            "1歳4か月(修正1歳3か月)",
+            "1 year 4 months (1 year 3 months corrected)",
+        ),
+    ];
+    for (actual, corrected, japanese, english) in preterm {
+        let stage = Stage {
+            actual,
+            corrected: Some(corrected),
+        };
+        assert_eq!(ja.stage(stage), japanese);
+        assert_eq!(en.stage(stage), english);
+    }
     assert_eq!(
         ja.milestone(Milestone::DaysSinceBirth(100)),
         "生後100日。ここまで一日一日を重ねてきました。"
