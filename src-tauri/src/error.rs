@@ -5,6 +5,7 @@ use serde::Serialize;
 use tsunagu::i18n::I18n;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename = "BackendErrorShape"))]
 pub struct AppError {
     pub code: String,
     pub message: String,

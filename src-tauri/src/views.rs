@@ -10,18 +10,23 @@ use crate::state::Core;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename = "Contact"))]
 pub struct ContactView {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub hours: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename = "Town"))]
 pub struct TownView {
     pub id: String,
     pub name: String,
@@ -30,6 +35,7 @@ pub struct TownView {
     pub sample: bool,
     pub primary_color: String,
     pub accent_color: String,
+    #[cfg_attr(test, ts(type = "\"pregnancy\" | \"age1\" | \"age2\" | \"age3\""))]
     pub programme: &'static str,
     pub description: String,
     pub contacts: Vec<ContactView>,
@@ -62,25 +68,34 @@ impl TownView {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct AppInfo {
     pub town: TownView,
     pub version: &'static str,
+    #[cfg_attr(test, ts(type = "\"ja\" | \"en\""))]
     pub lang: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct ChildView {
     pub id: i64,
     pub nickname: String,
+    #[cfg_attr(test, ts(type = "\"expecting\" | \"born\" | \"ended\""))]
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(test, ts(type = "\"pregnancy-loss\" | \"child-loss\" | \"other\""))]
     pub ended_reason: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub due_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub birth_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub stage: Option<String>,
     pub preterm: bool,
 }
@@ -112,6 +127,7 @@ impl ChildView {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct MessageView {
     pub delivery_id: i64,
     pub child_id: i64,
@@ -128,6 +144,7 @@ pub struct MessageView {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename = "Notice"))]
 pub struct NoticeView {
     pub title: String,
     pub html: String,
@@ -135,13 +152,17 @@ pub struct NoticeView {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct TodayChild {
     pub child: ChildView,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub message: Option<MessageView>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub missing: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub milestone: Option<String>,
     pub ask_if_born: bool,
     pub notices: Vec<NoticeView>,
@@ -149,6 +170,7 @@ pub struct TodayChild {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct TodayView {
     pub date: String,
     pub date_label: String,
@@ -158,6 +180,7 @@ pub struct TodayView {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct ArchiveEntryView {
     pub delivery_id: i64,
     pub child_id: i64,
@@ -196,6 +219,7 @@ impl ArchiveEntryView {
 /// so it comes whole.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct TownEntryView {
     pub key: String,
     pub child_id: i64,
@@ -223,6 +247,7 @@ impl TownEntryView {
 /// An archive row: a catalogue message or one of the town's overlays, told apart by `kind`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename = "ArchiveItem"))]
 pub enum ArchiveItemView {
     Message(ArchiveEntryView),
     Town(TownEntryView),
@@ -230,37 +255,49 @@ pub enum ArchiveItemView {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct SettingsView {
     pub delivery_time: String,
+    #[cfg_attr(test, ts(type = "\"ja\" | \"en\""))]
     pub locale: String,
+    #[cfg_attr(test, ts(type = "\"standard\" | \"large\" | \"larger\""))]
     pub text_size: String,
+    #[cfg_attr(test, ts(type = "\"system\" | \"light\" | \"dark\""))]
     pub theme: String,
     pub notifications_allowed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename = "FeedStatus"))]
 pub struct FeedStatusView {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub version: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub updated_label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub checked_label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub error: Option<String>,
     pub expired: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct EventView {
     pub id: String,
     pub title: String,
     pub html: String,
     pub when: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub place: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub url: Option<String>,
 }

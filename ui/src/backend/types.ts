@@ -1,123 +1,37 @@
 // The shapes of docs/ipc.md, exactly as they cross the wire (camelCase).
 
-export type Lang = 'ja' | 'en';
+// The views the shell sends are generated from the Rust view types (src-tauri/src/views.rs) by
+// ts-rs into ./generated/ when `cargo test` runs; CI fails when they are not current. Only the
+// shapes the UI itself sends (arguments, setting keys) are written here.
+import type { AppInfo } from './generated/AppInfo';
+import type { ArchiveItem } from './generated/ArchiveItem';
+import type { BackendErrorShape } from './generated/BackendErrorShape';
+import type { ChildView } from './generated/ChildView';
+import type { EventView } from './generated/EventView';
+import type { FeedStatus } from './generated/FeedStatus';
+import type { MessageView } from './generated/MessageView';
+import type { SettingsView } from './generated/SettingsView';
+import type { TodayView } from './generated/TodayView';
 
-export type Contact = { name: string; phone?: string; url?: string; hours?: string };
+export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, SettingsView, TodayView };
+export type { ArchiveEntryView } from './generated/ArchiveEntryView';
+export type { Contact } from './generated/Contact';
+export type { Notice } from './generated/Notice';
+export type { TodayChild } from './generated/TodayChild';
+export type { Town } from './generated/Town';
+export type { TownEntryView } from './generated/TownEntryView';
 
-export type Town = {
-  id: string;
-  name: string;
-  /** The installed app's name (window title, header): the town's own. */
-  appName: string;
-  sample: boolean;
-  primaryColor: string;
-  accentColor: string;
-  programme: 'pregnancy' | 'age1' | 'age2' | 'age3';
-  description: string;
-  contacts: Contact[];
-};
-
-export type AppInfo = { town: Town; version: string; lang: Lang };
-
-export type ChildStatus = 'expecting' | 'born' | 'ended';
-export type EndedReason = 'pregnancy-loss' | 'child-loss' | 'other';
-
-export type ChildView = {
-  id: number;
-  nickname: string;
-  status: ChildStatus;
-  endedReason?: EndedReason;
-  dueDate?: string;
-  birthDate?: string;
-  stage?: string;
-  preterm: boolean;
-};
-
-export type MessageView = {
-  deliveryId: number;
-  childId: number;
-  slot: string;
-  dueOn: string;
-  dateLabel: string;
-  stage: string;
-  title: string;
-  html: string;
-  read: boolean;
-  bookmarked: boolean;
-  earlier: boolean;
-};
-
-export type Notice = { title: string; html: string };
-
-export type TodayChild = {
-  child: ChildView;
-  message?: MessageView;
-  missing?: string;
-  milestone?: string;
-  askIfBorn: boolean;
-  notices: Notice[];
-};
-
-export type TodayView = { date: string; dateLabel: string; children: TodayChild[]; unreadEarlier: number };
-
-export type ArchiveEntryView = {
-  deliveryId: number;
-  childId: number;
-  nickname: string;
-  slot: string;
-  dueOn: string;
-  dateLabel: string;
-  title: string;
-  read: boolean;
-  bookmarked: boolean;
-  earlier: boolean;
-};
-
-/** One of the town's overlays in the archive, on the child's day it fell on, body included. */
-export type TownEntryView = {
-  key: string;
-  childId: number;
-  nickname: string;
-  dueOn: string;
-  dateLabel: string;
-  title: string;
-  html: string;
-};
-
-/** An archive row: a catalogue message or one of the town's overlays. */
-export type ArchiveItem = ({ kind: 'message' } & ArchiveEntryView) | ({ kind: 'town' } & TownEntryView);
-
-export type TextSize = 'standard' | 'large' | 'larger';
-export type Theme = 'system' | 'light' | 'dark';
-
-export type SettingsView = {
-  deliveryTime: string;
-  locale: Lang;
-  textSize: TextSize;
-  theme: Theme;
-  notificationsAllowed: boolean;
-};
-
-/** What the app holds of the town's feed (docs/feed.md), with its labels already localised. */
-export type FeedStatus = {
-  version?: number;
-  updatedLabel?: string;
-  checkedLabel?: string;
-  error?: string;
-  expired: boolean;
-};
-
-/** One of the town's current event notices; `html` is sanitised, `url` https only. */
-export type EventView = { id: string; title: string; html: string; when: string; place?: string; url?: string };
+export type Lang = AppInfo['lang'];
+export type ChildStatus = ChildView['status'];
+export type EndedReason = NonNullable<ChildView['endedReason']>;
+export type TextSize = SettingsView['textSize'];
+export type Theme = SettingsView['theme'];
 
 export type SettingKey = 'delivery-time' | 'locale' | 'text-size' | 'theme';
 
 export type ArchiveFilter = { childId?: number; unreadOnly?: boolean; bookmarkedOnly?: boolean };
 
 export type OpenDay = { date: string; childId?: number };
-
-/** The one error shape every command rejects with. */
-export type BackendErrorShape = { code: string; message: string };
 
 /** Every command of docs/ipc.md with its arguments and result. */
 export interface Commands {
