@@ -23,6 +23,11 @@ export async function initBackend(): Promise<void> {
     events = tauriEvents;
     return;
   }
+  // The in-memory mock is compiled in only for the dev server and the browser tests' build
+  // (`npm run build:mock`): the app a family installs carries no sample data and no second backend.
+  if (!import.meta.env.DEV && import.meta.env.VITE_TSUNAGU_MOCK !== '1') {
+    throw new Error('This page runs inside the tsunagu app only.');
+  }
   const { installMockBackend } = await import('./mock');
   const mock = installMockBackend();
   api = createApi(mock.invoke);

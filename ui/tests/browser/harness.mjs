@@ -1,4 +1,5 @@
-// Shared by the browser tests: a tiny static server for ui/dist (with the app's CSP), Debian's
+// Shared by the browser tests: a tiny static server for ui/dist-mock (the app's pages built with
+// the in-memory mock, `npm run build:mock`, served with the app's CSP), Debian's
 // Chromium driven by playwright-core, the mock backend configured per page, and axe-core.
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const UI = resolve(here, '../..');
-export const DIST = join(UI, 'dist');
+export const DIST = join(UI, 'dist-mock');
 export const SCREENSHOTS = join(UI, 'screenshots');
 
 /** The CSP the Tauri app runs under, read from tauri.conf.json itself: the pages are tested under
@@ -39,7 +40,7 @@ export async function startServer() {
   try {
     await stat(join(DIST, 'index.html'));
   } catch {
-    throw new Error('ui/dist is missing: run `npm run build` first');
+    throw new Error('ui/dist-mock is missing: run `npm run build:mock` first');
   }
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
