@@ -5,6 +5,8 @@
 
 pub mod bundle;
 pub mod check;
+pub mod colour;
+mod problem;
 
 use std::collections::BTreeMap;
 

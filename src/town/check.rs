@@ -6,202 +6,12 @@
 //! never disagree.
 
 use crate::cadence::Programme;
-use crate::feed::is_allowed_feed_url;
-use crate::i18n::I18n;
+use crate::feed::{is_allowed_feed_url, is_https_url};
 
+use super::colour::mix;
+pub use super::colour::{Rgb, contrast, parse_colour};
+pub use super::problem::{Problem, ProblemKind, Theme};
 use super::{Localised, Town};
-
-/// One thing wrong in a town folder, and the field it is in (`app.short_name.en`,
-/// `contacts[2].phone`, `icon.png`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub field: String,
-    pub kind: ProblemKind,
-}
-
-/// The theme a colour is checked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-}
-
-/// What is wrong. Rendered through Fluent as `town-problem-<code>`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProblemKind {
-    /// `town.toml` is not readable as a town (TOML syntax, a missing or unknown field).
-    Unreadable {
-        message: String,
-        line: usize,
-    },
-    Missing,
-    Empty,
-    /// A line break or other control character where one line is shown.
-    ControlCharacter,
-    /// A language other than ja and en.
-    UnknownLang(String),
-    TooLong {
-        length: usize,
-        max: usize,
-    },
-    /// Wider than a home screen shows, in columns (a Japanese character takes two).
-    TooWide {
-        columns: usize,
-        max: usize,
-    },
-    BadTownId(String),
-    /// The folder's name and `id` differ: the build looks the town up by its folder.
-    FolderMismatch {
-        folder: String,
-    },
-    BadProgramme(String),
-    BadIdentifier(String),
-    BadPackage(String),
-    BadColour(String),
-    /// Text on the colour falls short of WCAG 2.2 AA (4.5:1).
-    LowContrast {
-        theme: Theme,
-        text: &'static str,
-        ratio: String,
-    },
-    InsecureFeedUrl(String),
-    /// A town that is not a sample points its apps at the computer they run on.
-    LocalFeedUrl(String),
-    BadKey,
-    BadPhone(String),
-    BadUrl(String),
-    /// The app would refuse the feed built into it (the error's code and arguments).
-    BundledFeed {
-        code: &'static str,
-        args: Vec<(&'static str, String)>,
-    },
-    /// The bundled feed names another town.
-    FeedOtherTown(String),
-    IconMissing,
-    IconNotPng,
-    IconNotSquare {
-        width: u32,
-        height: u32,
-    },
-    IconWrongSize {
-        width: u32,
-        height: u32,
-    },
-}
-
-impl ProblemKind {
-    pub fn code(&self) -> &'static str {
-        match self {
-            ProblemKind::Unreadable { .. } => "unreadable",
-            ProblemKind::Missing => "missing",
-            ProblemKind::Empty => "empty",
-            ProblemKind::ControlCharacter => "control-character",
-            ProblemKind::UnknownLang(_) => "unknown-lang",
-            ProblemKind::TooLong { .. } => "too-long",
-            ProblemKind::TooWide { .. } => "too-wide",
-            ProblemKind::BadTownId(_) => "bad-town-id",
-            ProblemKind::FolderMismatch { .. } => "folder-mismatch",
-            ProblemKind::BadProgramme(_) => "bad-programme",
-            ProblemKind::BadIdentifier(_) => "bad-identifier",
-            ProblemKind::BadPackage(_) => "bad-package",
-            ProblemKind::BadColour(_) => "bad-colour",
-            ProblemKind::LowContrast { .. } => "low-contrast",
-            ProblemKind::InsecureFeedUrl(_) => "insecure-feed-url",
-            ProblemKind::LocalFeedUrl(_) => "local-feed-url",
-            ProblemKind::BadKey => "bad-key",
-            ProblemKind::BadPhone(_) => "bad-phone",
-            ProblemKind::BadUrl(_) => "bad-url",
-            ProblemKind::BundledFeed { .. } => "bundled-feed",
-            ProblemKind::FeedOtherTown(_) => "feed-other-town",
-            ProblemKind::IconMissing => "icon-missing",
-            ProblemKind::IconNotPng => "icon-not-png",
-            ProblemKind::IconNotSquare { .. } => "icon-not-square",
-            ProblemKind::IconWrongSize { .. } => "icon-wrong-size",
-        }
-    }
-
-    /// The Fluent arguments of the message.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
-        match self {
-            ProblemKind::Unreadable { message, line } => {
-                vec![("value", message.clone()), ("line", line.to_string())]
-            }
-            ProblemKind::UnknownLang(v)
-            | ProblemKind::BadTownId(v)
-            | ProblemKind::BadProgramme(v)
-            | ProblemKind::BadIdentifier(v)
-            | ProblemKind::BadPackage(v)
-            | ProblemKind::BadColour(v)
-            | ProblemKind::InsecureFeedUrl(v)
-            | ProblemKind::LocalFeedUrl(v)
-            | ProblemKind::BadPhone(v)
-            | ProblemKind::BadUrl(v)
-            | ProblemKind::FeedOtherTown(v) => vec![("value", v.clone())],
-            ProblemKind::BundledFeed { code, .. } => vec![("value", (*code).to_owned())],
-            ProblemKind::FolderMismatch { folder } => vec![("value", folder.clone())],
-            ProblemKind::TooLong { length, max } => {
-                vec![("length", length.to_string()), ("max", max.to_string())]
-            }
-            ProblemKind::TooWide { columns, max } => {
-                vec![("columns", columns.to_string()), ("max", max.to_string())]
-            }
-            ProblemKind::LowContrast { theme, text, ratio } => {
-                let theme = match theme {
-                    Theme::Light => "light",
-                    Theme::Dark => "dark",
-                };
-                vec![
-                    ("theme", theme.to_owned()),
-                    ("text", (*text).to_owned()),
-                    ("ratio", ratio.clone()),
-                ]
-            }
-            ProblemKind::IconNotSquare { width, height }
-            | ProblemKind::IconWrongSize { width, height } => {
-                vec![("width", width.to_string()), ("height", height.to_string())]
-            }
-            ProblemKind::Missing
-            | ProblemKind::Empty
-            | ProblemKind::ControlCharacter
-            | ProblemKind::BadKey
-            | ProblemKind::IconMissing
-            | ProblemKind::IconNotPng => vec![],
-        }
-    }
-}
-
-impl Problem {
-    /// `field: what is wrong`, in the reader's language.
-    pub fn describe(&self, t: &I18n) -> String {
-        let fluent = |args: &[(&'static str, String)]| -> Vec<(&str, fluent_bundle::FluentValue)> {
-            args.iter().map(|(n, v)| (*n, v.clone().into())).collect()
-        };
-        let key = format!("town-problem-{}", self.kind.code());
-        let what = match &self.kind {
-            // The app's own words for why it would refuse the feed.
-            ProblemKind::BundledFeed { code, args } => {
-                let reason = t.t_args(&format!("error-{code}"), &fluent(args));
-                t.t_args(&key, &[("reason", reason.into())])
-            }
-            kind => t.t_args(&key, &fluent(&kind.args())),
-        };
-        if self.field.is_empty() {
-            what
-        } else {
-            format!("{}: {what}", self.field)
-        }
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.kind.code())?;
-        for (name, value) in self.kind.args() {
-            write!(f, " {name}={value}")?;
-        }
-        Ok(())
-    }
-}
 
 /// The source icon's file name inside a town folder.
 pub const ICON: &str = "icon.png";
@@ -332,7 +142,7 @@ fn check_town(town: &Town, folder: Option<&str>, out: &mut Problems) {
         if let Some(phone) = contact.phone.as_deref().filter(|p| !is_dialable(p)) {
             out.add(field("phone"), ProblemKind::BadPhone(phone.to_owned()));
         }
-        if let Some(url) = contact.url.as_deref().filter(|u| !is_https(u)) {
+        if let Some(url) = contact.url.as_deref().filter(|u| !is_https_url(u)) {
             out.add(field("url"), ProblemKind::BadUrl(url.to_owned()));
         }
     }
@@ -559,10 +369,6 @@ pub fn is_dialable(phone: &str) -> bool {
     phone.starts_with('0') && phone.split('-').all(digits) && (10..=11).contains(&count)
 }
 
-fn is_https(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some())
-}
-
 /// Columns a text takes on screen: two for a full-width character (kana, kanji, full-width
 /// forms), one for others. Close enough to decide what fits under an icon.
 pub fn columns(text: &str) -> usize {
@@ -583,64 +389,6 @@ pub fn columns(text: &str) -> usize {
             _ => 1,
         })
         .sum()
-}
-
-/// A colour in sRGB.
-pub type Rgb = [u8; 3];
-
-/// `#rrggbb` or `#rgb`, as the app reads them.
-pub fn parse_colour(text: &str) -> Option<Rgb> {
-    let hex = text.strip_prefix('#')?;
-    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |s: &str| u8::from_str_radix(s, 16).ok();
-    match hex.len() {
-        6 => Some([
-            channel(&hex[0..2])?,
-            channel(&hex[2..4])?,
-            channel(&hex[4..6])?,
-        ]),
-        3 => {
-            let c: Vec<u8> = hex
-                .chars()
-                .map(|c| channel(&format!("{c}{c}")))
-                .collect::<Option<_>>()?;
-            Some([c[0], c[1], c[2]])
-        }
-        _ => None,
-    }
-}
-
-/// WCAG 2.2 relative luminance.
-fn luminance(rgb: Rgb) -> f64 {
-    let linear = |v: u8| {
-        let s = f64::from(v) / 255.0;
-        if s <= 0.04045 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2])
-}
-
-/// WCAG 2.2 contrast ratio, from 1 to 21.
-///
-/// ```
-/// use tsunagu::town::check::contrast;
-/// assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
-/// ```
-pub fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let (a, b) = (luminance(a), luminance(b));
-    (a.max(b) + 0.05) / (a.min(b) + 0.05)
-}
-
-/// `a` moved the fraction `t` of the way to `b`, rounded as the app's CSS colour is.
-fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
-    let channel =
-        |i: usize| (f64::from(a[i]) + (f64::from(b[i]) - f64::from(a[i])) * t).round() as u8;
-    [channel(0), channel(1), channel(2)]
 }
 
 /// A PNG's width and height, read from its header (the first chunk is always IHDR).
