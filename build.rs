@@ -95,12 +95,17 @@ fn main() {
     fs::write(out.join("content.rs"), generated).expect("writable OUT_DIR");
 }
 
-/// A message file: `<slot>.md`, not an editor's note in upper case such as `SYLLABUS.md`.
+/// A message file: any `.md` but an editor's note named in upper case such as `SYLLABUS.md` (the
+/// same rule as `Catalogue::from_files`, so a stray file is embedded and reported as no slot by
+/// the catalogue check rather than silently left out).
 fn is_message(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "md")
-        && path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with(['p', 'b', 'y']))
+        && path.file_stem().is_some_and(|stem| {
+            !stem
+                .to_string_lossy()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_')
+        })
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
