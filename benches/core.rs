@@ -170,7 +170,9 @@ fn benches(c: &mut Criterion) {
         };
         let registered = date(due) - chrono::Days::new(252);
         let child = store.add_child(&new, registered).unwrap();
-        store.record_birth(child.id, date(born), date(born)).unwrap();
+        store
+            .record_birth(child.id, date(born), date(born))
+            .unwrap();
     }
     store
         .catch_up(&catalogue, Programme::ToThirdBirthday, date("2026-07-01"))
@@ -207,7 +209,11 @@ fn benches(c: &mut Criterion) {
     // Which words cost what: where the time goes, word by word.
     for (query, mut t) in queries.iter().zip(each) {
         t.sort_by(f64::total_cmp);
-        println!("  {query}: p50 {:.3} ms, p95 {:.3} ms", t[t.len() / 2], t[t.len() * 95 / 100]);
+        println!(
+            "  {query}: p50 {:.3} ms, p95 {:.3} ms",
+            t[t.len() / 2],
+            t[t.len() * 95 / 100]
+        );
     }
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);

@@ -150,14 +150,24 @@ fn ages_read_naturally() {
     // a born baby's corrected age is written as neonatal follow-up does, never as a pregnancy.
     let months = |years, months| Age::Months { years, months };
     let preterm = [
-        (months(0, 3), months(0, 1), "生後3か月(修正1か月)", "3 months (1 month corrected)"),
+        (
+            months(0, 3),
+            months(0, 1),
+            "生後3か月(修正1か月)",
+            "3 months (1 month corrected)",
+        ),
         (
             Age::Days(99),
             Age::Gestation { weeks: 37, days: 5 },
             "生後99日(修正37週5日)",
             "day 99 (37 weeks 5 days corrected)",
         ),
-        (months(0, 3), Age::Days(64), "生後3か月(修正64日)", "3 months (day 64 corrected)"),
+        (
+            months(0, 3),
+            Age::Days(64),
+            "生後3か月(修正64日)",
+            "3 months (day 64 corrected)",
+        ),
         (
             months(1, 4),
             months(1, 3),
