@@ -3,60 +3,10 @@
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow};
-use tsunagu_app_lib::{Options, context, instant_in, run_app};
+use tsunagu_app_lib::instant_in;
 
-struct Harness {
-    _app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
-    _dir: tempfile::TempDir,
-}
-
-fn harness() -> Harness {
-    harness_in(tempfile::tempdir().unwrap())
-}
-
-/// The app on the mock runtime with its data in `dir`.
-fn harness_in(dir: tempfile::TempDir) -> Harness {
-    let options = Options {
-        data_dir: Some(dir.path().to_path_buf()),
-        notifications: false,
-    };
-    let mut app = run_app(mock_builder(), context(), options).unwrap();
-    // One iteration runs the app's setup (the database opens, the main window is made); the
-    // deprecation warns about calling it in a loop, which this does not.
-    #[allow(deprecated)]
-    app.run_iteration(|_, _| {});
-    let webview = app.get_webview_window("main").expect("the main window");
-    Harness {
-        _app: app,
-        webview,
-        _dir: dir,
-    }
-}
-
-impl Harness {
-    /// Closes the app and hands back its data folder (to start it again there).
-    fn into_dir(self) -> tempfile::TempDir {
-        self._dir
-    }
-
-    fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.webview, request).map(|b| b.deserialize::<Value>().unwrap())
-    }
-}
+mod common;
+use common::{harness, harness_in};
 
 /// The English edition: a reader who chose English gets the English message of the day, not the
 /// Japanese one, and switching back brings the Japanese again.
@@ -446,7 +396,7 @@ fn an_unreadable_database_is_reported_in_the_window_and_left_untouched() {
     // The way forward the window offers: keep the old file aside, whole, and start afresh.
     let kept = h.invoke("set_aside_data", json!({})).unwrap();
     let kept = std::path::PathBuf::from(kept.as_str().unwrap());
-    assert!(kept.starts_with(h._dir.path()), "{kept:?}");
+    assert!(kept.starts_with(h.dir()), "{kept:?}");
     assert!(kept.to_string_lossy().contains(".unreadable-"));
     assert_eq!(std::fs::read(&kept).unwrap(), garbage);
     assert!(!path.exists());

@@ -122,6 +122,12 @@ enum CatalogueCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Write every message as the app shows it (title and HTML body per language and slot) to a
+    /// JSON file: for reading the catalogue in a browser, and for the UI's mock backend.
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -229,6 +235,7 @@ fn run(cli: Cli, t: &I18n) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Catalogue(CatalogueCommand::Check { dir }) => catalogue_check(t, dir),
+        Command::Catalogue(CatalogueCommand::Export { out }) => catalogue_export(&out),
         Command::Feed(command) => feed::run(command, t, today, programme, open),
         Command::Town(command) => town::run(command, t),
     }
@@ -488,6 +495,26 @@ fn catalogue_from_dir(dir: &std::path::Path) -> Result<Catalogue> {
             .iter()
             .map(|(l, f, t)| (l.clone(), f.clone(), t.as_str())),
     )
+}
+
+/// `{"ja": {"p-04d0": {"title": …, "html": …}, …}, "en": {…}}`, in slot order.
+fn catalogue_export(out: &std::path::Path) -> Result<ExitCode> {
+    let catalogue = Catalogue::embedded()?;
+    let mut locales = serde_json::Map::new();
+    for locale in catalogue.locales() {
+        let messages: serde_json::Map<String, serde_json::Value> = catalogue
+            .messages(locale)
+            .map(|m| {
+                let text = serde_json::json!({ "title": m.title, "html": m.html() });
+                (m.slot.to_string(), text)
+            })
+            .collect();
+        locales.insert(locale.to_owned(), messages.into());
+    }
+    let text = serde_json::to_string(&locales).expect("a JSON value serialises");
+    std::fs::write(out, text + "\n")
+        .map_err(|e| Error::Catalogue(format!("{}: {e}", out.display())))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn catalogue_check(t: &I18n, dir: Option<PathBuf>) -> Result<ExitCode> {

@@ -176,6 +176,33 @@ fn catalogue_check_reports_coverage() {
     assert!(text.contains("0 findings"));
 }
 
+/// The catalogue as the app shows it, for reading in a browser and for the UI's mock: every slot in
+/// both languages, bodies already HTML.
+#[test]
+fn catalogue_export_writes_every_message_as_the_app_renders_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("catalogue.json");
+    let out = tsunagu(
+        &dir.path().join("t.db"),
+        "en",
+        &["catalogue", "export", "--out", out_path.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    for lang in ["ja", "en"] {
+        let messages = json[lang].as_object().unwrap();
+        assert_eq!(messages.len(), 534, "{lang}");
+        let first = &messages["p-04d0"];
+        assert!(!first["title"].as_str().unwrap().is_empty());
+        assert!(first["html"].as_str().unwrap().starts_with("<p>"), "{lang}");
+    }
+}
+
 /// Audit finding 3: a signed or far-off year is refused where it enters, never a panic.
 #[test]
 fn far_off_and_signed_years_are_refused_not_a_panic() {

@@ -57,7 +57,7 @@ for (const lang of ['ja', 'en']) {
         await page.locator('form button[type=submit]').click();
         await page.locator('#welcome-error').waitFor();
         await check(page, `${tag} welcome error`);
-        await page.locator('#welcome-due').fill('2027-03-01');
+        await page.locator('#welcome-due').fill('2027-06-02');
         await page.locator('form button[type=submit]').click();
         await page.locator('#welcome-time').waitFor();
         await check(page, `${tag} welcome notifications`);

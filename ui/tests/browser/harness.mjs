@@ -23,8 +23,9 @@ if (typeof CSP !== 'string' || !CSP.includes("script-src 'self'")) {
   throw new Error(`tauri.conf.json has no usable CSP: ${CSP}`);
 }
 
-/** A fixed "today" so stages, dates and screenshots do not move. */
-export const TODAY = '2026-11-25';
+/** A fixed "today" so stages, dates and screenshots do not move: the day the mock's fixtures were
+ * recorded on (src-tauri/tests/mock_fixtures.rs), with the demo town's events already announced. */
+export const TODAY = '2027-01-13';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -1,6 +1,7 @@
 // An in-memory backend implementing every command of docs/ipc.md, for the browser and the tests.
-// What is due is always computed from the dates (CADENCE.md); the archive keeps read and bookmark
-// marks. Results go through JSON, as they would over IPC.
+// It keeps state (children, ids, read and bookmark marks, settings, what is stopped) and answers
+// with what the real app answered for the same child on the same day (./fixtures.ts): it never
+// computes a date or writes a word of its own. Results go through JSON, as they would over IPC.
 import type {
   AppInfo,
   ArchiveItem,
@@ -16,21 +17,17 @@ import type {
   TodayChild,
   TodayView,
 } from '../types';
-import { dueOn, isPreterm, planUntil, stageOn, validate, type MockChild, type Programme, type Stage } from './cadence';
-import { messageFor, plainText } from './content';
-import { addMonths, formatDay, localToday, parseDate } from './dates';
+import { FIXTURES, dateLabel, errorShape, fixtureFor, message, recordedRefusal, strings, type ChildDates, type FixtureChild } from './fixtures';
 import { Fail } from './fail';
 import { exportDocument, readDocument } from './transfer';
-import { childOverlaysOn, eventsFor, isAllowedLink, momentLabel, syncFailed, townArchive } from './town';
-import { dateLabel, demoTown, milestoneLabel as milestoneText, mockError, stageLabel } from './labels';
+import { isAllowedLink } from './town';
 
 export type MockConfig = {
-  /** The mock's "today", `YYYY-MM-DD` (default: the local date). */
+  /** The mock's "today", `YYYY-MM-DD`: a day the fixtures recorded (default: their today). */
   today?: string;
   /** `family`: two children already registered; `empty` (default): the first launch. */
   seed?: 'empty' | 'family';
   lang?: Lang;
-  programme?: Programme;
   /** Whether the platform grants notifications when asked (default true). */
   notificationsGranted?: boolean;
   /** What the app holds of the town's feed: `current` (default), `expired`, or `none` yet. */
@@ -45,23 +42,28 @@ export type MockConfig = {
   phone?: boolean;
 };
 
-/** The mock's copy of the town's feed state. */
+/** The mock's copy of the town's feed state: a version, and the days and times it moved. */
 type Feed = {
   version?: number;
-  /** When the town made the version held: a day and a time. */
-  generated?: [number, string];
-  checked?: [number, string];
+  generated?: [string, string];
+  checked?: [string, string];
   failed: boolean;
   expired: boolean;
+};
+
+export type MockChild = ChildDates & {
+  id: number;
+  nickname: string;
+  endedOn: string | null;
+  endedReason: EndedReason | null;
 };
 
 export type Delivery = {
   id: number;
   childId: number;
   slot: string;
-  dueOn: number;
+  dueOn: string;
   earlier: boolean;
-  stage: Stage;
   read: boolean;
   bookmarked: boolean;
 };
@@ -72,18 +74,37 @@ const DATABASE = '/home/family/.local/share/jp.tsunagu.demo/tsunagu.db';
 const REASONS: EndedReason[] = ['pregnancy-loss', 'child-loss', 'other'];
 const TEXT_SIZES = ['standard', 'large', 'larger'];
 const THEMES = ['system', 'light', 'dark'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The seeded family, as the fixtures recorded them (src-tauri/tests/mock_fixtures.rs). */
+const FAMILY: Omit<MockChild, 'id'>[] = [
+  // 24w2d on the fixtures' today, registered twelve days before.
+  { nickname: 'こはる', dueDate: '2027-05-03', birthDate: null, registeredOn: '2027-01-01', birthRecordedOn: null, endedOn: null, endedReason: null },
+  // Born five weeks early, registered a month after birth.
+  { nickname: 'そうた', dueDate: '2025-09-30', birthDate: '2025-08-26', registeredOn: '2025-09-25', birthRecordedOn: '2025-09-25', endedOn: null, endedReason: null },
+];
+
+/** The day after / before `day` among the fixtures' labelled days (string dates order as days do). */
+function shiftDay(day: string, days: number): string {
+  const labelled = Object.keys(FIXTURES.strings.ja.dates).sort();
+  const at = labelled.indexOf(day);
+  const moved = labelled[at + days];
+  if (at < 0 || moved === undefined) throw new Fail('internal', { value: `the mock has no day ${days} from ${day}` });
+  return moved;
+}
 
 export class MockBackend {
-  today: number;
+  today: string;
   private children: MockChild[] = [];
   private deliveries: Delivery[] = [];
   private nextChildId = 1;
   private nextDeliveryId = 1;
   private settings: SettingsView;
-  private readonly programme: Programme;
   private readonly grant: boolean;
   /** Test notifications "sent", newest last (the mock has no platform to show them on). */
   readonly sentNotifications: string[] = [];
+  /** Every command asked of the mock, oldest first (tests see what the UI asked for). */
+  readonly calls: Command[] = [];
   /** Links `open_link` "opened" in the system browser, oldest first. */
   readonly openedLinks: string[] = [];
   /** Mock switch: `sync_town` fails as with no connection. */
@@ -95,8 +116,7 @@ export class MockBackend {
   constructor(config: MockConfig = {}) {
     this.unreadable = config.unreadable;
     this.phone = config.phone ?? false;
-    this.today = parseDate(config.today ?? localToday()) ?? parseDate(localToday())!;
-    this.programme = config.programme ?? 'age3';
+    this.today = config.today ?? FIXTURES.today;
     this.grant = config.notificationsGranted ?? true;
     this.syncFails = config.syncFails ?? false;
     const t = this.today;
@@ -105,7 +125,7 @@ export class MockBackend {
         ? { failed: Boolean(config.lastCheckFailed), expired: false, checked: config.lastCheckFailed ? [t, '07:40'] : undefined }
         : {
             version: 6,
-            generated: [t - 9, '09:00'],
+            generated: [shiftDay(t, -9), '09:00'],
             checked: [t, '07:40'],
             failed: Boolean(config.lastCheckFailed),
             expired: config.townFeed === 'expired',
@@ -126,12 +146,14 @@ export class MockBackend {
 
   /** Runs one command the way Tauri's `invoke` would: a JSON value, or a `{code, message}` rejection. */
   async invoke(cmd: Command, args: Record<string, unknown> = {}): Promise<unknown> {
+    this.calls.push(cmd);
     try {
       const result = this.handle(cmd, args);
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     } catch (e) {
-      if (e instanceof Fail) throw mockError(e.code, e.args, this.lang);
-      throw mockError('internal', { value: String(e) }, this.lang);
+      if (e instanceof Fail) throw errorShape(e.code, e.args, this.lang);
+      if (e instanceof Recorded) throw e.shape;
+      throw errorShape('internal', { value: String(e) }, this.lang);
     }
   }
 
@@ -144,12 +166,12 @@ export class MockBackend {
       if (!this.unreadable) throw new Fail('data-readable', { path: DATABASE });
       // The old file is kept; the app starts again with empty data (a fresh mock).
       this.unreadable = undefined;
-      return DATABASE.replace('tsunagu.db', `tsunagu.unreadable-${formatDay(this.today).replaceAll('-', '')}-090000.db`);
+      return DATABASE.replace('tsunagu.db', `tsunagu.unreadable-${this.today.replaceAll('-', '')}-090000.db`);
     }
     if (this.unreadable) throw new Fail(this.unreadable, { path: DATABASE, found: '9', supported: '3', value: 'file is not a database' });
     switch (cmd) {
       case 'app_info':
-        return { town: demoTown(this.lang), version: '0.1.0 (mock)', lang: this.lang } satisfies AppInfo;
+        return FIXTURES.app[this.lang] as AppInfo;
       case 'list_children':
         return this.children.map((c) => this.childView(c));
       case 'add_child':
@@ -189,7 +211,7 @@ export class MockBackend {
         this.settings.notificationsAllowed = this.grant;
         return this.grant;
       case 'send_test_notification':
-        this.sentNotifications.push(this.lang === 'ja' ? 'テスト通知' : 'Test notification');
+        this.sentNotifications.push('test');
         return null;
       case 'town_status':
         return this.townStatus();
@@ -199,12 +221,12 @@ export class MockBackend {
         return this.townEvents();
       case 'open_link': {
         const url = str(a.url) ?? '';
-        if (!isAllowedLink(url)) throw new Fail('link-not-allowed', { url });
+        if (!isAllowedLink(url)) throw new Fail('link-not-allowed', { value: url });
         this.openedLinks.push(url);
         return null;
       }
       case 'export_data':
-        return this.exportData();
+        return exportDocument(this.today, this.settings, this.children, this.deliveries);
       case 'import_data':
         this.importData(str(a.data) ?? '');
         return null;
@@ -221,68 +243,65 @@ export class MockBackend {
     return c;
   }
 
+  /** The recorded day of a child that is not stopped; `undefined` before its registration. */
+  private day(c: MockChild, f: FixtureChild = fixtureFor(c)) {
+    if (this.today < c.registeredOn) return undefined;
+    const day = f.days[this.today];
+    if (!day) throw new Fail('internal', { value: `the mock has no recording of ${this.today} for this child` });
+    return day;
+  }
+
   private childView(c: MockChild): ChildView {
-    const status = c.endedOn !== null ? 'ended' : c.birth !== null ? 'born' : 'expecting';
-    const stage = status === 'ended' ? undefined : stageOn(c, this.today);
+    const status = c.endedOn !== null ? 'ended' : c.birthDate !== null ? 'born' : 'expecting';
+    const f = fixtureFor(c);
     return {
       id: c.id,
       nickname: c.nickname,
       status,
       endedReason: c.endedReason ?? undefined,
-      dueDate: c.dueDate !== null ? formatDay(c.dueDate) : undefined,
-      birthDate: c.birth !== null ? formatDay(c.birth) : undefined,
-      stage: stage ? stageLabel(stage, this.lang) : undefined,
-      preterm: isPreterm(c),
+      dueDate: c.dueDate ?? undefined,
+      birthDate: c.birthDate ?? undefined,
+      stage: status === 'ended' ? undefined : this.day(c, f)?.[this.lang].stage,
+      preterm: f.preterm,
     };
   }
 
-  private check(c: Pick<MockChild, 'dueDate' | 'birth'>): void {
-    const err = validate(c, this.today);
-    if (err) throw new Fail(err.code, err.args);
+  /** Refuses dates the real app refused (as recorded); a child with no recording fails plainly. */
+  private admit(next: ChildDates, cmd: string, before: ChildDates | null, due: string | null, birth: string | null): void {
+    const refusal = recordedRefusal(cmd, before, due, birth, this.lang);
+    if (refusal) throw new Recorded(refusal);
+    fixtureFor(next);
   }
 
-  private addChild(nickname: string, dueDate: number | null, birth: number | null): ChildView {
-    this.check({ dueDate, birth });
-    const c: MockChild = {
-      id: this.nextChildId++,
-      nickname: nickname.trim(),
-      dueDate,
-      birth,
-      birthRecordedOn: birth !== null ? this.today : null,
-      registeredOn: this.today,
-      endedOn: null,
-      endedReason: null,
-    };
+  private addChild(nickname: string, dueDate: string | null, birthDate: string | null): ChildView {
+    const dates: ChildDates = { dueDate, birthDate, registeredOn: this.today, birthRecordedOn: birthDate && this.today };
+    this.admit(dates, 'add_child', null, dueDate, birthDate);
+    const c: MockChild = { id: this.nextChildId++, nickname: nickname.trim(), ...dates, endedOn: null, endedReason: null };
     this.children.push(c);
     this.catchUp();
     return this.childView(c);
   }
 
-  private recordBirth(id: number, birth: number): ChildView {
+  private recordBirth(id: number, birth: string): ChildView {
     const c = this.child(id);
     if (c.endedOn !== null) throw new Fail('child-ended', { id: String(id) });
-    if (c.birth !== null) throw new Fail('already-born', { id: String(id) });
-    this.check({ dueDate: c.dueDate, birth });
-    c.birth = birth;
+    if (c.birthDate !== null) throw new Fail('already-born', { id: String(id) });
+    this.admit({ ...c, birthDate: birth, birthRecordedOn: this.today }, 'record_birth', c, null, birth);
+    c.birthDate = birth;
     c.birthRecordedOn = this.today;
-    // Pregnancy messages stop at once: today's becomes the baby's.
-    this.deliveries = this.deliveries.filter((d) => !(d.childId === id && d.slot.startsWith('p-') && d.dueOn >= this.today));
-    this.catchUp();
+    this.keepWhatStillFits(c);
     return this.childView(c);
   }
 
-  private correctDates(id: number, dueDate: number | null, birth: number | null): ChildView {
+  private correctDates(id: number, dueDate: string | null, birth: string | null): ChildView {
     const c = this.child(id);
     if (c.endedOn !== null) throw new Fail('child-ended', { id: String(id) });
-    if (birth !== null && c.birth === null) throw new Fail('not-born', { id: String(id) });
-    const next = { dueDate: dueDate ?? c.dueDate, birth: birth ?? c.birth };
-    this.check(next);
+    if (birth !== null && c.birthDate === null) throw new Fail('not-born', { id: String(id) });
+    const next = { ...c, dueDate: dueDate ?? c.dueDate, birthDate: birth ?? c.birthDate };
+    this.admit(next, 'correct_dates', c, dueDate, birth);
     c.dueDate = next.dueDate;
-    c.birth = next.birth;
-    // Keep what still fits the new dates (with its marks); the rest is recomputed.
-    const plan = new Map(planUntil(c, this.programme, this.today).map((e) => [e.slot, e]));
-    this.deliveries = this.deliveries.filter((d) => d.childId !== id || plan.get(d.slot)?.date === d.dueOn);
-    this.catchUp();
+    c.birthDate = next.birthDate;
+    this.keepWhatStillFits(c);
     return this.childView(c);
   }
 
@@ -300,10 +319,10 @@ export class MockBackend {
   private resumeChild(id: number): ChildView {
     const c = this.child(id);
     if (c.endedOn === null) throw new Fail('child-not-ended', { id: String(id) });
-    this.check(c);
+    // As the store does: the days in between are not back-notified, registration moves to today.
+    fixtureFor({ ...c, registeredOn: this.today });
     c.endedOn = null;
     c.endedReason = null;
-    // Days in between are not back-notified.
     c.registeredOn = this.today;
     this.catchUp();
     return this.childView(c);
@@ -311,24 +330,22 @@ export class MockBackend {
 
   // --- deliveries -----------------------------------------------------------------------------
 
-  /** Records every slot due up to today for every child, from the dates alone. Idempotent. */
+  /** Records every message due up to today for every child, as the app's catch-up does. Idempotent. */
   private catchUp(): void {
     for (const c of this.children) {
       const have = new Set(this.deliveries.filter((d) => d.childId === c.id).map((d) => d.slot));
-      for (const e of planUntil(c, this.programme, this.today)) {
-        if (have.has(e.slot)) continue;
-        this.deliveries.push({
-          id: this.nextDeliveryId++,
-          childId: c.id,
-          slot: e.slot,
-          dueOn: e.date,
-          earlier: e.earlier,
-          stage: e.stage,
-          read: false,
-          bookmarked: false,
-        });
+      for (const e of fixtureFor(c).entries) {
+        if (e.dueOn > this.today || (c.endedOn !== null && e.dueOn >= c.endedOn) || have.has(e.slot)) continue;
+        this.deliveries.push({ id: this.nextDeliveryId++, childId: c.id, slot: e.slot, dueOn: e.dueOn, earlier: e.earlier, read: false, bookmarked: false });
       }
     }
+  }
+
+  /** After new dates: keeps the deliveries (and their marks) still on the plan, then catches up. */
+  private keepWhatStillFits(c: MockChild): void {
+    const plan = new Map(fixtureFor(c).entries.map((e) => [e.slot, e.dueOn]));
+    this.deliveries = this.deliveries.filter((d) => d.childId !== c.id || plan.get(d.slot) === d.dueOn);
+    this.catchUp();
   }
 
   private delivery(id: number): Delivery {
@@ -337,15 +354,21 @@ export class MockBackend {
     return d;
   }
 
+  /** The labels the app gave this delivery's day: from the child's recording that holds it. */
+  private labels(d: Delivery): { dateLabel: string; stage: string } {
+    const c = this.child(d.childId);
+    const e = fixtureFor(c).entries.find((e) => e.slot === d.slot && e.dueOn === d.dueOn);
+    return e ? e[this.lang] : { dateLabel: dateLabel(d.dueOn, this.lang), stage: '' };
+  }
+
   private messageView(d: Delivery): MessageView {
-    const text = messageFor(d.slot, this.lang);
+    const text = message(d.slot, this.lang);
     return {
       deliveryId: d.id,
       childId: d.childId,
       slot: d.slot,
-      dueOn: formatDay(d.dueOn),
-      dateLabel: dateLabel(d.dueOn, this.lang),
-      stage: stageLabel(d.stage, this.lang),
+      dueOn: d.dueOn,
+      ...this.labels(d),
       title: text?.title ?? '',
       html: text?.html ?? '',
       read: d.read,
@@ -359,11 +382,11 @@ export class MockBackend {
       kind: 'message',
       deliveryId: d.id,
       childId: d.childId,
-      nickname: this.children.find((c) => c.id === d.childId)?.nickname ?? '',
+      nickname: this.child(d.childId).nickname,
       slot: d.slot,
-      dueOn: formatDay(d.dueOn),
-      dateLabel: dateLabel(d.dueOn, this.lang),
-      title: messageFor(d.slot, this.lang)?.title ?? '',
+      dueOn: d.dueOn,
+      dateLabel: this.labels(d).dateLabel,
+      title: message(d.slot, this.lang)?.title ?? '',
       read: d.read,
       bookmarked: d.bookmarked,
       earlier: d.earlier,
@@ -371,70 +394,62 @@ export class MockBackend {
   }
 
   /** The town's overlays on each child's days so far, as archive rows, newest first. */
-  private townEntries(childId?: number): (ArchiveItem & { day: number })[] {
+  private townEntries(childId?: number): ArchiveItem[] {
     return this.children
       .filter((c) => childId === undefined || c.id === childId)
       .flatMap((c) =>
-        townArchive(c, this.programme, this.today, this.lang).map((o) => ({
-          kind: 'town' as const,
-          day: o.day,
-          key: o.key,
-          childId: c.id,
-          nickname: c.nickname,
-          dueOn: formatDay(o.day),
-          dateLabel: dateLabel(o.day, this.lang),
-          title: o.notice.title,
-          html: o.notice.html,
-        })),
+        fixtureFor(c)
+          .town.filter((o) => o.dueOn <= this.today && (c.endedOn === null || o.dueOn < c.endedOn))
+          .map((o) => ({
+            kind: 'town' as const,
+            key: o.key,
+            childId: c.id,
+            nickname: c.nickname,
+            dueOn: o.dueOn,
+            ...o[this.lang],
+          })),
       )
-      .sort((a, b) => b.day - a.day || a.childId - b.childId);
+      .sort((a, b) => cmp(b.dueOn, a.dueOn) || a.childId - b.childId);
   }
 
   /** Messages and town items in one list, newest day first, a message before the town's items of its day. */
-  private merged(messages: Delivery[], town: (ArchiveItem & { day: number })[]): ArchiveItem[] {
+  private merged(messages: Delivery[], town: ArchiveItem[]): ArchiveItem[] {
     const out: ArchiveItem[] = [];
     let i = 0;
     for (const d of messages) {
-      while (i < town.length && town[i].day > d.dueOn) out.push(strip(town[i++]));
+      while (i < town.length && town[i].dueOn > d.dueOn) out.push(town[i++]);
       out.push(this.entryView(d));
     }
-    while (i < town.length) out.push(strip(town[i++]));
+    while (i < town.length) out.push(town[i++]);
     return out;
   }
 
   private newestFirst(list: Delivery[]): Delivery[] {
-    return [...list].sort((a, b) => b.dueOn - a.dueOn || a.childId - b.childId || b.id - a.id);
+    return [...list].sort((a, b) => cmp(b.dueOn, a.dueOn) || a.childId - b.childId || b.id - a.id);
   }
 
   private todayView(): TodayView {
     this.catchUp();
     const children: TodayChild[] = this.children.map((c) => {
-      const due = dueOn(c, this.programme, this.today);
-      const tc: TodayChild = { child: this.childView(c), askIfBorn: due?.askIfBorn ?? false, notices: [] };
-      if (!due) return tc;
-      if (due.slot) {
-        const d = this.deliveries.find((d) => d.childId === c.id && d.slot === due.slot && !d.earlier);
-        if (d && messageFor(d.slot, this.lang)) tc.message = this.messageView(d);
-        else tc.missing = due.slot;
+      const tc: TodayChild = { child: this.childView(c), askIfBorn: false, notices: [] };
+      const day = c.endedOn === null ? this.day(c) : undefined;
+      if (!day) return tc;
+      const words = day[this.lang];
+      if (day.slot) {
+        const d = this.deliveries.find((d) => d.childId === c.id && d.slot === day.slot && !d.earlier);
+        if (d) tc.message = this.messageView(d);
       }
-      if (due.milestone) tc.milestone = milestoneText(due.milestone, this.lang);
-      tc.notices = childOverlaysOn(c, this.programme, this.today, this.lang).map((o) => o.notice);
-      return tc;
+      return { ...tc, askIfBorn: day.askIfBorn, milestone: words.milestone, missing: words.missing, notices: words.notices ?? [] };
     });
     const ended = new Set(this.children.filter((c) => c.endedOn !== null).map((c) => c.id));
-    const unreadEarlier = this.deliveries.filter(
-      (d) => !d.read && !d.earlier && d.dueOn < this.today && !ended.has(d.childId),
-    ).length;
-    return { date: formatDay(this.today), dateLabel: dateLabel(this.today, this.lang), children, unreadEarlier };
+    const unreadEarlier = this.deliveries.filter((d) => !d.read && !d.earlier && d.dueOn < this.today && !ended.has(d.childId)).length;
+    return { date: this.today, dateLabel: dateLabel(this.today, this.lang), children, unreadEarlier };
   }
 
   private archive(f: ArchiveFilter): ArchiveItem[] {
     this.catchUp();
     const list = this.deliveries.filter(
-      (d) =>
-        (f.childId === undefined || d.childId === f.childId) &&
-        (!f.unreadOnly || !d.read) &&
-        (!f.bookmarkedOnly || d.bookmarked),
+      (d) => (f.childId === undefined || d.childId === f.childId) && (!f.unreadOnly || !d.read) && (!f.bookmarkedOnly || d.bookmarked),
     );
     // The town's items carry no read or bookmark marks: they are left out of those views.
     const town = f.unreadOnly || f.bookmarkedOnly ? [] : this.townEntries(f.childId);
@@ -446,7 +461,7 @@ export class MockBackend {
     if (words.length === 0) return [];
     const matches = (text: string) => words.every((w) => text.toLocaleLowerCase().includes(w));
     const hits = this.deliveries.filter((d) => {
-      const text = messageFor(d.slot, this.lang);
+      const text = message(d.slot, this.lang);
       return text !== undefined && matches(`${text.title} ${plainText(text.html)}`);
     });
     const town = this.townEntries().filter((o) => o.kind === 'town' && matches(`${o.title} ${plainText(o.html)}`));
@@ -457,11 +472,12 @@ export class MockBackend {
 
   private townStatus(): FeedStatus {
     const f = this.feed;
+    const moment = (m?: [string, string]) => (m ? `${dateLabel(m[0], this.lang)} ${m[1]}` : undefined);
     return {
       version: f.version,
-      updatedLabel: f.generated ? momentLabel(f.generated[0], f.generated[1], this.lang) : undefined,
-      checkedLabel: f.checked ? momentLabel(f.checked[0], f.checked[1], this.lang) : undefined,
-      error: f.failed ? syncFailed(this.lang) : undefined,
+      updatedLabel: moment(f.generated),
+      checkedLabel: moment(f.checked),
+      error: f.failed ? strings(this.lang).syncFailed : undefined,
       expired: f.expired,
     };
   }
@@ -479,10 +495,14 @@ export class MockBackend {
     return this.townStatus();
   }
 
+  /** The events the app listed for each child of the family, in the app's order, once each. */
   private townEvents(): EventView[] {
     if (this.feed.version === undefined) return [];
-    const family = this.children.filter((c) => c.endedOn === null);
-    return eventsFor(this.today, family, this.lang);
+    const found = new Map<string, EventView>();
+    for (const c of this.children.filter((c) => c.endedOn === null)) {
+      for (const e of fixtureFor(c).events[this.lang]) found.set(e.id, e);
+    }
+    return FIXTURES.eventOrder.flatMap((id) => found.get(id) ?? []);
   }
 
   // --- settings and data ----------------------------------------------------------------------
@@ -514,12 +534,9 @@ export class MockBackend {
     return this.settings;
   }
 
-  private exportData(): string {
-    return exportDocument(this.today, this.settings, this.children, this.deliveries);
-  }
-
   private importData(text: string): void {
     const doc = readDocument(text, this.settings);
+    for (const c of doc.children) fixtureFor(c);
     // One transaction: nothing changes unless the whole document is good.
     this.children = doc.children;
     this.deliveries = [];
@@ -539,43 +556,29 @@ export class MockBackend {
 
   /** Two children: one expected in the spring, one toddler born early, registered a month after birth. */
   private seedFamily(): void {
-    const t = this.today;
-    const toddlerBirth = addMonths(t, -12) - 7 * 20;
-    this.children.push(
-      {
-        id: this.nextChildId++,
-        nickname: 'こはる',
-        dueDate: t + 110,
-        birth: null,
-        birthRecordedOn: null,
-        registeredOn: t - 12,
-        endedOn: null,
-        endedReason: null,
-      },
-      {
-        id: this.nextChildId++,
-        nickname: 'そうた',
-        dueDate: toddlerBirth + 35,
-        birth: toddlerBirth,
-        birthRecordedOn: toddlerBirth + 30,
-        registeredOn: toddlerBirth + 30,
-        endedOn: null,
-        endedReason: null,
-      },
-    );
+    for (const c of FAMILY) this.children.push({ ...c, id: this.nextChildId++ });
     this.catchUp();
     // A family that has been reading along: everything before the last few days is read.
+    const recent = shiftDay(this.today, -2);
     for (const d of this.deliveries) {
-      if (d.dueOn < t - 2) d.read = true;
+      if (d.dueOn < recent) d.read = true;
       if (d.slot === 'p-22d0' || d.slot === 'b-0030') d.bookmarked = true;
     }
   }
 }
 
+/** A refusal the real app gave, passed on as it was. */
+class Recorded {
+  constructor(readonly shape: { code: string; message: string }) {}
+}
 
-/** A town row without the mock's own sort key. */
-function strip({ day: _, ...item }: ArchiveItem & { day: number }): ArchiveItem {
-  return item as ArchiveItem;
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Plain text of a message body, for search. */
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function str(v: unknown): string | undefined {
@@ -587,14 +590,13 @@ function num(v: unknown): number {
   return v;
 }
 
-function date(v: unknown): number {
-  const s = str(v) ?? '';
-  const d = parseDate(s);
-  if (d === null) throw new Fail('invalid-date', { value: s });
-  return d;
+function date(v: unknown): string {
+  const s = (str(v) ?? '').trim();
+  if (!DATE.test(s)) throw new Fail('invalid-date', { value: s });
+  return s;
 }
 
-function optDate(v: unknown): number | null {
+function optDate(v: unknown): string | null {
   if (v === undefined || v === null || v === '') return null;
   return date(v);
 }

@@ -1,9 +1,7 @@
 // The mock's export and import of the on-device data: one JSON document with every child, the
 // settings and the archive's read and bookmark marks, as `export_data` / `import_data` make it.
 import type { EndedReason, SettingsView } from '../types';
-import type { Delivery } from './backend';
-import type { MockChild } from './cadence';
-import { formatDay, parseDate } from './dates';
+import type { Delivery, MockChild } from './backend';
 import { Fail } from './fail';
 
 type ExportDoc = {
@@ -24,28 +22,27 @@ type ExportDoc = {
 };
 
 /** The document `export_data` returns. */
-export function exportDocument(today: number, settings: SettingsView, children: MockChild[], deliveries: Delivery[]): string {
-  const day = (n: number | null) => (n === null ? null : formatDay(n));
+export function exportDocument(today: string, settings: SettingsView, children: MockChild[], deliveries: Delivery[]): string {
   return JSON.stringify(
     {
       app: 'tsunagu',
       format: 1,
-      exportedOn: formatDay(today),
+      exportedOn: today,
       settings,
       children: children.map((c) => ({
         id: c.id,
         nickname: c.nickname,
-        dueDate: day(c.dueDate),
-        birthDate: day(c.birth),
-        birthRecordedOn: day(c.birthRecordedOn),
-        registeredOn: day(c.registeredOn),
-        endedOn: day(c.endedOn),
+        dueDate: c.dueDate,
+        birthDate: c.birthDate,
+        birthRecordedOn: c.birthRecordedOn,
+        registeredOn: c.registeredOn,
+        endedOn: c.endedOn,
         endedReason: c.endedReason,
       })),
       archive: deliveries.map((d) => ({
         childId: d.childId,
         slot: d.slot,
-        dueOn: formatDay(d.dueOn),
+        dueOn: d.dueOn,
         earlier: d.earlier,
         read: d.read,
         bookmarked: d.bookmarked,
@@ -71,7 +68,7 @@ export function readDocument(
   if (!doc || doc.app !== 'tsunagu' || doc.format !== 1 || !Array.isArray(doc.children) || !Array.isArray(doc.archive)) {
     throw invalid();
   }
-  const day = (s: string | null | undefined) => (s ? parseDate(s) : null);
+  const day = (s: string | null | undefined) => (typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null);
   const children: MockChild[] = doc.children.map((c) => {
     const registeredOn = day(c.registeredOn);
     if (typeof c.id !== 'number' || registeredOn === null) throw invalid();
@@ -79,7 +76,7 @@ export function readDocument(
       id: c.id,
       nickname: String(c.nickname ?? ''),
       dueDate: day(c.dueDate),
-      birth: day(c.birthDate),
+      birthDate: day(c.birthDate),
       birthRecordedOn: day(c.birthRecordedOn),
       registeredOn,
       endedOn: day(c.endedOn),

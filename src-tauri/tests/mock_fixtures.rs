@@ -1,0 +1,360 @@
+//! The browser tests' mock backend answers from what the real app answered: this test runs each
+//! sample child through the real commands with a pinned clock and records, in Japanese and English,
+//! every day's Today card, the archive with each message's labels, the town's items and events, and
+//! the refusals the tests provoke. The messages themselves come from the catalogue as the app
+//! renders it (`tsunagu catalogue export`, run before the UI is built). The mock keeps state (ids, read and bookmark marks, who is
+//! stopped) and never computes a date or writes a word of its own.
+//!
+//! The fixture is committed (`ui/src/backend/mock/fixtures.json`) and this test fails when it is
+//! stale; `UPDATE_MOCK_FIXTURES=1 cargo test -p tsunagu-app --test mock_fixtures` writes it anew.
+
+use std::path::Path;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use serde_json::{Map, Value, json};
+use tsunagu::i18n::I18n;
+
+mod common;
+use common::{Harness, harness};
+
+/// The mock's "today" (the browser tests' TODAY).
+const TODAY: &str = "2027-01-13";
+/// The days around TODAY the tests can move to (open-day three days back, midnight one ahead).
+const WINDOW: (i64, i64) = (-3, 1);
+const LANGS: [&str; 2] = ["ja", "en"];
+
+/// A sample child as the mock knows it: its dates, and the day each was entered.
+struct Sample {
+    due: Option<&'static str>,
+    birth: Option<&'static str>,
+    registered: &'static str,
+    /// The day the birth was recorded, when later than the registration.
+    recorded: Option<&'static str>,
+}
+
+/// Every child the browser and unit tests meet. A test that needs another adds it here.
+const SAMPLES: &[Sample] = &[
+    // こはる, the seeded family's pregnancy: 24w2d on TODAY, registered twelve days before.
+    Sample {
+        due: Some("2027-05-03"),
+        birth: None,
+        registered: "2027-01-01",
+        recorded: None,
+    },
+    // こはる born early, the day before TODAY (recorded on TODAY).
+    Sample {
+        due: Some("2027-05-03"),
+        birth: Some("2027-01-12"),
+        registered: "2027-01-01",
+        recorded: Some(TODAY),
+    },
+    // こはる after her messages were stopped and resumed on TODAY (registration moves to TODAY).
+    Sample {
+        due: Some("2027-05-03"),
+        birth: None,
+        registered: TODAY,
+        recorded: None,
+    },
+    // そうた, the seeded toddler: born five weeks early, registered a month after birth.
+    Sample {
+        due: Some("2025-09-30"),
+        birth: Some("2025-08-26"),
+        registered: "2025-09-25",
+        recorded: None,
+    },
+    // First launch: due in 140 days (20w0d).
+    Sample {
+        due: Some("2027-06-02"),
+        birth: None,
+        registered: TODAY,
+        recorded: None,
+    },
+    // ゆい, registered by birth date two weeks after birth: the newborn visit's day.
+    Sample {
+        due: None,
+        birth: Some("2026-12-30"),
+        registered: TODAY,
+        recorded: None,
+    },
+    // A baby on day 100 (a milestone), registered that day.
+    Sample {
+        due: None,
+        birth: Some("2026-10-05"),
+        registered: TODAY,
+        recorded: None,
+    },
+    // A pregnancy on 42w0d with no birth recorded: asked, once, whether the baby has arrived.
+    Sample {
+        due: Some("2026-12-30"),
+        birth: None,
+        registered: "2027-01-10",
+        recorded: None,
+    },
+];
+
+/// Refusals the tests provoke: `(command, arguments, the sample child it acts on)`, on TODAY.
+fn refusals() -> Vec<(&'static str, Value, Option<usize>)> {
+    vec![
+        ("add_child", json!({ "dueDate": "2028-02-17" }), None),
+        ("add_child", json!({ "dueDate": "2031-01-01" }), None),
+        ("add_child", json!({ "birthDate": "2027-01-14" }), None),
+        ("add_child", json!({ "dueDate": "2026-10-20" }), None),
+        ("add_child", json!({ "birthDate": "2023-11-01" }), None),
+        (
+            "add_child",
+            json!({ "dueDate": "2027-05-03", "birthDate": "2026-08-19" }),
+            None,
+        ),
+        ("add_child", json!({}), None),
+        (
+            "record_birth",
+            json!({ "birthDate": "2027-01-14" }),
+            Some(0),
+        ),
+        (
+            "record_birth",
+            json!({ "birthDate": "2026-10-20" }),
+            Some(0),
+        ),
+    ]
+}
+
+fn date(s: &str) -> NaiveDate {
+    tsunagu::error::parse_date(s).unwrap()
+}
+
+fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        d + Days::new(days as u64)
+    } else {
+        d - Days::new(days.unsigned_abs())
+    }
+}
+
+fn nine(h: &Harness, d: NaiveDate) {
+    h.set_now(d.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap()));
+}
+
+/// The key the mock finds a child by: its dates and the days they were entered.
+fn key(s: &Sample) -> String {
+    let recorded = s.birth.map(|_| s.recorded.unwrap_or(s.registered));
+    [s.due, s.birth, Some(s.registered), recorded]
+        .map(|d| d.unwrap_or("-"))
+        .join("|")
+}
+
+fn set_lang(h: &Harness, lang: &str) {
+    h.invoke("set_setting", json!({ "key": "locale", "value": lang }))
+        .unwrap();
+}
+
+/// A fresh app holding just this child, entered as the family entered it.
+fn enter(s: &Sample) -> Harness {
+    let h = harness();
+    nine(&h, date(s.registered));
+    let birth_now = s.birth.filter(|_| s.recorded.is_none());
+    h.invoke(
+        "add_child",
+        json!({ "nickname": "x", "dueDate": s.due, "birthDate": birth_now }),
+    )
+    .unwrap();
+    if let (Some(birth), Some(on)) = (s.birth, s.recorded) {
+        nine(&h, date(on));
+        h.invoke("record_birth", json!({ "id": 1, "birthDate": birth }))
+            .unwrap();
+    }
+    h
+}
+
+/// Keeps only the named fields of an object.
+fn pick(v: &Value, fields: &[&str]) -> Value {
+    let mut out = Map::new();
+    for f in fields {
+        if let Some(x) = v.get(*f).filter(|x| !x.is_null()) {
+            out.insert((*f).to_owned(), x.clone());
+        }
+    }
+    Value::Object(out)
+}
+
+fn record(s: &Sample) -> Value {
+    let h = enter(s);
+    let today = date(TODAY);
+    let (first, last) = (shift(today, WINDOW.0), shift(today, WINDOW.1));
+    let registered = date(s.registered);
+
+    // Today's card on each day of the window, in each language.
+    let mut days = Map::new();
+    let mut preterm = Value::Null;
+    for lang in LANGS {
+        set_lang(&h, lang);
+        let mut d = first.max(registered);
+        while d <= last {
+            nine(&h, d);
+            let card = h.invoke("today", json!({})).unwrap()["children"][0].clone();
+            preterm = card["child"]["preterm"].clone();
+            let day = days
+                .entry(d.to_string())
+                .or_insert_with(|| json!({}))
+                .as_object_mut()
+                .unwrap();
+            if let Some(slot) = card["message"]["slot"].as_str() {
+                day.insert("slot".into(), slot.into());
+            }
+            day.insert("askIfBorn".into(), card["askIfBorn"].clone());
+            let mut words = pick(&card, &["milestone", "missing", "notices"]);
+            words["stage"] = card["child"]["stage"].clone();
+            day.insert(lang.into(), words);
+            d = shift(d, 1);
+        }
+    }
+
+    // The archive on the window's last day: every message with its labels, and the town's items.
+    nine(&h, last);
+    let mut entries: Vec<Value> = Vec::new();
+    let mut town: Vec<Value> = Vec::new();
+    let mut events = Map::new();
+    for (i, lang) in LANGS.into_iter().enumerate() {
+        set_lang(&h, lang);
+        let items = h.invoke("archive", json!({})).unwrap();
+        let (mut m, mut t) = (0, 0);
+        for item in items.as_array().unwrap() {
+            let words = pick(item, &["dateLabel", "title", "html"]);
+            if item["kind"] == "town" {
+                if i == 0 {
+                    town.push(pick(item, &["key", "dueOn"]));
+                }
+                town[t][lang] = words;
+                t += 1;
+                continue;
+            }
+            let opened = h
+                .invoke("open_message", json!({ "deliveryId": item["deliveryId"] }))
+                .unwrap();
+            if i == 0 {
+                entries.push(pick(item, &["slot", "dueOn", "earlier"]));
+            }
+            entries[m][lang] = pick(&opened, &["dateLabel", "stage"]);
+            m += 1;
+        }
+        nine(&h, today);
+        events.insert(lang.into(), h.invoke("town_events", json!({})).unwrap());
+        nine(&h, last);
+    }
+    // The archive lists newest first; the mock keeps them oldest first, as they arrive.
+    entries.reverse();
+    town.reverse();
+    json!({
+        "preterm": preterm,
+        "days": days,
+        "entries": entries,
+        "town": town,
+        "events": events,
+    })
+}
+
+/// The order the app lists the town's events in (soonest first), with every sample child
+/// registered: the mock lists a family's events in this order.
+fn event_order() -> Vec<Value> {
+    let h = harness();
+    for (i, s) in SAMPLES.iter().enumerate() {
+        nine(&h, date(s.registered));
+        let birth_now = s.birth.filter(|_| s.recorded.is_none());
+        h.invoke(
+            "add_child",
+            json!({ "dueDate": s.due, "birthDate": birth_now }),
+        )
+        .unwrap();
+        if let (Some(birth), Some(on)) = (s.birth, s.recorded) {
+            nine(&h, date(on));
+            h.invoke("record_birth", json!({ "id": i + 1, "birthDate": birth }))
+                .unwrap();
+        }
+    }
+    nine(&h, date(TODAY));
+    let events = h.invoke("town_events", json!({})).unwrap();
+    events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].clone())
+        .collect()
+}
+
+/// What the tests' refusals answer, keyed as the mock looks them up.
+fn record_refusals() -> Map<String, Value> {
+    let mut out = Map::new();
+    for (cmd, args, on) in refusals() {
+        let mut answers = Map::new();
+        for lang in LANGS {
+            let h = match on {
+                Some(i) => enter(&SAMPLES[i]),
+                None => harness(),
+            };
+            set_lang(&h, lang);
+            nine(&h, date(TODAY));
+            let mut args = args.clone();
+            if on.is_some() {
+                args["id"] = 1.into();
+            }
+            let error = h.invoke(cmd, args).expect_err("a refusal");
+            answers.insert(lang.into(), error);
+        }
+        let child = on.map_or("-".to_owned(), |i| key(&SAMPLES[i]));
+        let dates = [&args["dueDate"], &args["birthDate"]]
+            .map(|v| v.as_str().unwrap_or("-"))
+            .join("|");
+        out.insert(format!("{cmd} {child} {dates}"), Value::Object(answers));
+    }
+    out
+}
+
+fn fixtures() -> Value {
+    let mut children = Map::new();
+    for s in SAMPLES {
+        children.insert(key(s), record(s));
+    }
+    let h = harness();
+    let mut app = Map::new();
+    let mut strings = Map::new();
+    let today = date(TODAY);
+    for lang in LANGS {
+        set_lang(&h, lang);
+        app.insert(lang.into(), h.invoke("app_info", json!({})).unwrap());
+        let t = I18n::new(lang).unwrap();
+        let dates: Map<String, Value> = (-30..=30)
+            .map(|n| shift(today, n))
+            .map(|d| (d.to_string(), t.date(d).into()))
+            .collect();
+        strings.insert(
+            lang.into(),
+            json!({ "dates": dates, "syncFailed": t.t("town-sync-failed") }),
+        );
+    }
+    json!({
+        "about": "Recorded from the real app by src-tauri/tests/mock_fixtures.rs: do not edit by hand.",
+        "today": TODAY,
+        "app": app,
+        "strings": strings,
+        "children": children,
+        "eventOrder": event_order(),
+        "refusals": record_refusals(),
+    })
+}
+
+#[test]
+fn the_mock_fixtures_are_what_the_app_answers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/backend/mock/fixtures.json");
+    let fresh = serde_json::to_string_pretty(&fixtures()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_MOCK_FIXTURES").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is not what the app answers now: run \
+         `UPDATE_MOCK_FIXTURES=1 cargo test -p tsunagu-app --test mock_fixtures` and commit it",
+        path.display()
+    );
+}
