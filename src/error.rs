@@ -131,6 +131,40 @@ pub enum Error {
     },
     /// A minisign key file that cannot be used (damaged, or a wrong or missing password).
     FeedKey(String),
+    /// The schedule files (`content/schedule/`) cannot be read.
+    Schedule(String),
+    /// A recorded dose names a vaccine the schedule does not have.
+    UnknownVaccine(String),
+    /// A recorded dose number the vaccine's course does not have.
+    UnknownDose {
+        vaccine: String,
+        number: u32,
+    },
+    /// The same dose recorded twice.
+    DoseRecordedTwice {
+        vaccine: String,
+        number: u32,
+    },
+    /// A child's dose dated before the birth, or a dose in pregnancy dated after it.
+    DoseOutsideLife {
+        vaccine: String,
+        number: u32,
+        date: NaiveDate,
+    },
+    /// Dose n recorded without dose n-1.
+    DoseWithoutPrevious {
+        vaccine: String,
+        number: u32,
+    },
+    /// Dose n dated on or before dose n-1.
+    DoseBeforePrevious {
+        vaccine: String,
+        number: u32,
+    },
+    /// Doses of two alternative vaccines (such as both rotavirus vaccines) are recorded.
+    MixedVaccines {
+        choice: String,
+    },
     /// Text from the reader over a limit (a nickname, search words): refused, not cut.
     TextTooLong {
         field: &'static str,
@@ -200,6 +234,14 @@ impl Error {
             Error::FeedExpired { .. } => "feed-expired",
             Error::FeedKey(_) => "feed-key",
             Error::TextTooLong { .. } => "text-too-long",
+            Error::Schedule(_) => "schedule",
+            Error::UnknownVaccine(_) => "unknown-vaccine",
+            Error::UnknownDose { .. } => "unknown-dose",
+            Error::DoseRecordedTwice { .. } => "dose-recorded-twice",
+            Error::DoseOutsideLife { .. } => "dose-outside-life",
+            Error::DoseWithoutPrevious { .. } => "dose-without-previous",
+            Error::DoseBeforePrevious { .. } => "dose-before-previous",
+            Error::MixedVaccines { .. } => "mixed-vaccines",
         }
     }
 
@@ -216,9 +258,27 @@ impl Error {
             | Error::LinkNotAllowed(s)
             | Error::UnknownSlot(s)
             | Error::UnknownLocale(s)
-            | Error::Catalogue(s) => {
+            | Error::Catalogue(s)
+            | Error::Schedule(s)
+            | Error::UnknownVaccine(s) => {
                 vec![("value", s.clone())]
             }
+            Error::UnknownDose { vaccine, number }
+            | Error::DoseRecordedTwice { vaccine, number }
+            | Error::DoseWithoutPrevious { vaccine, number }
+            | Error::DoseBeforePrevious { vaccine, number } => {
+                vec![("vaccine", vaccine.clone()), ("number", number.to_string())]
+            }
+            Error::DoseOutsideLife {
+                vaccine,
+                number,
+                date,
+            } => vec![
+                ("vaccine", vaccine.clone()),
+                ("number", number.to_string()),
+                ("date", d(date)),
+            ],
+            Error::MixedVaccines { choice } => vec![("value", choice.clone())],
             Error::NoDates => vec![],
             Error::TextTooLong { field, max } => {
                 vec![("field", (*field).to_owned()), ("max", max.to_string())]

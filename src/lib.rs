@@ -8,6 +8,7 @@ pub mod error;
 pub mod feed;
 pub mod i18n;
 pub mod plan;
+pub mod schedule;
 pub mod store;
 pub mod town;
 

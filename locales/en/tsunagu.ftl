@@ -133,8 +133,27 @@ finding-body-length = The body has { $length } { $unit ->
 }; keep it between { $min } and { $max }.
 finding-near-copy = The body is nearly the same as { $value } ({ $percent }% similar).
 finding-missing = A range declared complete ({ $range }) is missing messages: { $value }
+finding-bad-schedule = The schedule file cannot be read: { $value }
+finding-bad-schedule-date = "{ $value }" is not a date; write it as year-month-day.
+finding-duplicate-id = The id "{ $value }" is used more than once.
+finding-bad-source = The source "{ $value }" needs a title, a publisher and an http(s) address.
+finding-no-source = { $item } cites no source.
+finding-unknown-source = { $item } cites "{ $value }", which the file's sources do not list.
+finding-unused-source = No item cites the source "{ $value }".
+finding-missing-name = { $item } has no text in "{ $value }".
+finding-bad-window = { $item }: the window is not well-formed ({ $value }).
+finding-bad-doses = { $item }: the doses are not well-formed ({ $value }).
+finding-unknown-choice = { $item } names the choice "{ $value }", which no file declares.
 
 ## Errors
+error-schedule = The check-up and immunisation schedule cannot be read: { $value }
+error-unknown-vaccine = "{ $value }" is not a vaccine of the schedule.
+error-unknown-dose = { $vaccine } has no dose { $number } in the schedule.
+error-dose-recorded-twice = Dose { $number } of { $vaccine } is recorded twice. Keep the date in the handbook and remove the other.
+error-dose-outside-life = Dose { $number } of { $vaccine } is dated { $date }, which does not fit the birth date (a baby's dose after the birth, a dose in pregnancy before it). Please check the date.
+error-dose-without-previous = Dose { $number } of { $vaccine } is recorded, but the dose before it is not. Record the earlier dose first.
+error-dose-before-previous = Dose { $number } of { $vaccine } is dated on or before the dose before it. Please check both dates.
+error-mixed-vaccines = Doses of two different { $value } vaccines are recorded. Please check the handbook and ask your clinic.
 error-invalid-date = "{ $value }" is not a date. Write it as year-month-day, such as 2027-03-15.
 error-no-dates = Enter a due date or a birth date.
 error-due-date-too-far = The due date { $due } is more than 40 weeks away. Please check the date your clinic gave you.

@@ -116,8 +116,27 @@ finding-body-length = 本文が{ $length }{ $unit ->
 }です。{ $min }〜{ $max }にしてください。
 finding-near-copy = { $value } とほとんど同じ本文です(類似度 { $percent }%)。
 finding-missing = 完成と宣言した範囲({ $range })にメッセージがありません: { $value }
+finding-bad-schedule = スケジュールのファイルが読めません: { $value }
+finding-bad-schedule-date = 「{ $value }」は日付ではありません。年-月-日で書いてください。
+finding-duplicate-id = id「{ $value }」が2回以上使われています。
+finding-bad-source = 出典「{ $value }」には題名・発行元・http(s) のアドレスが必要です。
+finding-no-source = { $item } が出典を挙げていません。
+finding-unknown-source = { $item } が挙げた出典「{ $value }」は、このファイルの出典一覧にありません。
+finding-unused-source = 出典「{ $value }」はどの項目にも使われていません。
+finding-missing-name = { $item } に「{ $value }」の文がありません。
+finding-bad-window = { $item }: 期間の書き方に誤りがあります({ $value })。
+finding-bad-doses = { $item }: 接種回の書き方に誤りがあります({ $value })。
+finding-unknown-choice = { $item } が挙げた選択肢「{ $value }」はどのファイルにもありません。
 
 ## エラー
+error-schedule = 健診・予防接種のスケジュールが読めません: { $value }
+error-unknown-vaccine = 「{ $value }」はスケジュールにないワクチンです。
+error-unknown-dose = { $vaccine } の{ $number }回目はスケジュールにありません。
+error-dose-recorded-twice = { $vaccine } の{ $number }回目が2回記録されています。母子健康手帳の日付を残し、もう一方を消してください。
+error-dose-outside-life = { $vaccine } の{ $number }回目の日付 { $date } が生年月日と合いません(赤ちゃんの接種は生まれた後、妊娠中の接種は生まれる前です)。日付を確かめてください。
+error-dose-without-previous = { $vaccine } の{ $number }回目が記録されていますが、その前の回がありません。前の回から記録してください。
+error-dose-before-previous = { $vaccine } の{ $number }回目の日付が、前の回と同じか前になっています。両方の日付を確かめてください。
+error-mixed-vaccines = 種類の違う{ $value }ワクチンの記録があります。母子健康手帳を確かめ、医療機関に相談してください。
 error-invalid-date = 「{ $value }」は日付として読めません。2027-03-15 のように、年-月-日で入力してください。
 error-no-dates = 出産予定日か誕生日のどちらかを入力してください。
 error-due-date-too-far = 出産予定日 { $due } は40週より先です。母子健康手帳や産院で伝えられた予定日を確かめてください。

@@ -517,12 +517,47 @@ fn catalogue_export(out: &std::path::Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The schedule files of a content folder (`schedule/*.toml`), as `(schedule/<name>, text)`; each
+/// file the embedded schedule has must be there.
+fn schedule_from_dir(dir: &std::path::Path) -> Result<Vec<(String, String)>> {
+    let folder = dir.join("schedule");
+    let mut files = Vec::new();
+    for name in tsunagu::schedule::FILES {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Catalogue(format!("{}: {e}", path.display())))?;
+        files.push((name.to_owned(), text));
+    }
+    if let Ok(entries) = std::fs::read_dir(&folder) {
+        for entry in entries.flatten() {
+            let name = format!("schedule/{}", entry.file_name().to_string_lossy());
+            if name.ends_with(".toml") && !files.iter().any(|(n, _)| *n == name) {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                files.push((name, text));
+            }
+        }
+    }
+    Ok(files)
+}
+
 fn catalogue_check(t: &I18n, dir: Option<PathBuf>) -> Result<ExitCode> {
-    let catalogue = match dir {
-        Some(dir) => catalogue_from_dir(&dir)?,
-        None => Catalogue::embedded()?,
+    let (catalogue, schedule) = match dir {
+        Some(dir) => (catalogue_from_dir(&dir)?, schedule_from_dir(&dir)?),
+        None => (
+            Catalogue::embedded()?,
+            tsunagu::schedule::FILES
+                .iter()
+                .map(|path| {
+                    let text = tsunagu::catalogue::content_file(path).unwrap_or_default();
+                    (path.to_string(), text.to_owned())
+                })
+                .collect(),
+        ),
     };
-    let report = catalogue.check();
+    let mut report = catalogue.check();
+    report
+        .findings
+        .extend(tsunagu::schedule::check_files(schedule));
     for coverage in &report.coverage {
         let missing = if coverage.missing.is_empty() {
             t.t("coverage-none-missing")

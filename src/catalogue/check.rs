@@ -54,6 +54,53 @@ pub enum Finding {
         range: &'static str,
         slots: String,
     },
+    /// A schedule file (`content/schedule/`) that cannot be read as one.
+    BadSchedule {
+        detail: String,
+    },
+    /// A date in a schedule file that is not `YYYY-MM-DD`.
+    BadScheduleDate {
+        value: String,
+    },
+    /// An id used twice in the schedule.
+    DuplicateId {
+        value: String,
+    },
+    /// A source without an http(s) address, a title or a publisher.
+    BadSource {
+        value: String,
+    },
+    /// An item that cites no source.
+    NoSource {
+        item: String,
+    },
+    /// An item that cites a source its file does not list.
+    UnknownSource {
+        item: String,
+        value: String,
+    },
+    /// A source no item cites.
+    UnusedSource {
+        value: String,
+    },
+    /// A name or note missing in one language.
+    MissingName {
+        item: String,
+        locale: &'static str,
+    },
+    BadWindow {
+        item: String,
+        detail: &'static str,
+    },
+    BadDoses {
+        item: String,
+        detail: &'static str,
+    },
+    /// A vaccine naming a choice of alternatives that no file declares.
+    UnknownChoice {
+        item: String,
+        value: String,
+    },
 }
 
 impl Finding {
@@ -71,6 +118,17 @@ impl Finding {
             Finding::BodyLength { .. } => "body-length",
             Finding::NearCopy { .. } => "near-copy",
             Finding::Missing { .. } => "missing",
+            Finding::BadSchedule { .. } => "bad-schedule",
+            Finding::BadScheduleDate { .. } => "bad-schedule-date",
+            Finding::DuplicateId { .. } => "duplicate-id",
+            Finding::BadSource { .. } => "bad-source",
+            Finding::NoSource { .. } => "no-source",
+            Finding::UnknownSource { .. } => "unknown-source",
+            Finding::UnusedSource { .. } => "unused-source",
+            Finding::MissingName { .. } => "missing-name",
+            Finding::BadWindow { .. } => "bad-window",
+            Finding::BadDoses { .. } => "bad-doses",
+            Finding::UnknownChoice { .. } => "unknown-choice",
         }
     }
 
@@ -101,6 +159,21 @@ impl Finding {
             }
             Finding::Missing { range, slots } => {
                 vec![("range", (*range).to_owned()), ("value", slots.clone())]
+            }
+            Finding::BadSchedule { detail } => vec![("value", detail.clone())],
+            Finding::BadScheduleDate { value }
+            | Finding::DuplicateId { value }
+            | Finding::BadSource { value }
+            | Finding::UnusedSource { value } => vec![("value", value.clone())],
+            Finding::NoSource { item } => vec![("item", item.clone())],
+            Finding::UnknownSource { item, value } | Finding::UnknownChoice { item, value } => {
+                vec![("item", item.clone()), ("value", value.clone())]
+            }
+            Finding::MissingName { item, locale } => {
+                vec![("item", item.clone()), ("value", (*locale).to_owned())]
+            }
+            Finding::BadWindow { item, detail } | Finding::BadDoses { item, detail } => {
+                vec![("item", item.clone()), ("value", (*detail).to_owned())]
             }
         }
     }
