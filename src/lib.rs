@@ -3,6 +3,7 @@
 //! shell (`src-tauri/`) and the `tsunagu` command are thin layers over this crate.
 
 pub mod cadence;
+pub mod calendar;
 pub mod catalogue;
 pub mod error;
 pub mod feed;

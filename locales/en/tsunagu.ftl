@@ -93,6 +93,8 @@ message-missing = The message for this day ({ $slot }) is still being written.
 ask-if-born = Two weeks have passed since the due date. If your baby has arrived, record the birth date and the messages will switch to your baby's.
 
 ## Plan
+calendar-checkup-description = The schedule's window for this check-up: { $first } to { $last }. The town or the clinic sets the day; if the window passes, ask them.
+calendar-dose-description = The schedule recommends this dose from { $earliest } (window { $first } to { $last }). This is what the schedule recommends: your clinic decides, so ask them about the day.
 plan-assumed-birth = -- From here on, the plan assumes a birth on the due date ({ $date }). Recording the real birth date rebuilds it from that day --
 plan-assumed-mark = (assumed)
 plan-unwritten = (being written)

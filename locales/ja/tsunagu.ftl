@@ -79,6 +79,8 @@ message-missing = この日のメッセージ({ $slot })は準備中です。
 ask-if-born = 出産予定日から2週間がたちました。赤ちゃんが生まれていたら、誕生日を記録してください。記録すると、赤ちゃんのためのメッセージに切り替わります。
 
 ## 配信予定
+calendar-checkup-description = スケジュール上のこの健診の時期: { $first }〜{ $last }。日程は市町村や医療機関が決めます。時期を過ぎたら相談してください。
+calendar-dose-description = スケジュールでは { $earliest } から受けられます(時期の目安 { $first }〜{ $last })。これはスケジュール上の目安です。接種日はかかりつけの医療機関と相談して決めてください。
 plan-assumed-birth = ―― ここから先は、出産予定日({ $date })に生まれたと仮定した予定です。実際の誕生日を記録すると、その日を起点に組み直します ――
 plan-assumed-mark = (仮)
 plan-unwritten = (準備中)

@@ -10,7 +10,7 @@
 mod check;
 mod planner;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::Deserialize;
 
 use crate::cadence::add_months;
@@ -86,8 +86,8 @@ impl Age {
 
     /// The day a child whose age counts from `origin` reaches this age. Calendar ages follow the
     /// legal rule the schedule uses: N months are reached on the day before the same day-of-month
-    /// N months later (a month-end clamps, as in [`add_months`]). Counted ages add days to the
-    /// origin, which is day 0.
+    /// N months later, or on the last day of that month when it has no such day (born on
+    /// 30 December: 2 months on 28 February). Counted ages add days to the origin, which is day 0.
     ///
     /// ```
     /// # use chrono::NaiveDate;
@@ -97,13 +97,15 @@ impl Age {
     /// assert_eq!(two_months.reached(birth), NaiveDate::from_ymd_opt(2027, 3, 9).unwrap());
     /// let six_weeks = Age { weeks: 6, ..Age::default() };
     /// assert_eq!(six_weeks.reached(birth), NaiveDate::from_ymd_opt(2027, 2, 21).unwrap());
+    /// let late_december = NaiveDate::from_ymd_opt(2026, 12, 30).unwrap();
+    /// assert_eq!(two_months.reached(late_december), NaiveDate::from_ymd_opt(2027, 2, 28).unwrap());
     /// ```
     pub fn reached(self, origin: NaiveDate) -> NaiveDate {
         let months = self.total_months();
-        let start = if months > 0 {
-            add_months(origin, months) - Days::new(1)
-        } else {
-            origin
+        let start = match add_months(origin, months) {
+            _ if months == 0 => origin,
+            same_day if same_day.day() == origin.day() => same_day - Days::new(1),
+            month_end => month_end,
         };
         start + Days::new(self.total_days())
     }
