@@ -2,12 +2,14 @@
 
 mod lib {
     pub mod cadence;
+    pub mod calendar;
     pub mod catalogue;
     pub mod cli;
     pub mod feed;
     pub mod i18n;
     pub mod oracle;
     pub mod plan;
+    pub mod schedule;
     pub mod soak;
     pub mod store;
     pub mod town;
