@@ -7,6 +7,7 @@ cli-about-today = Today's messages
 cli-about-plan = A family's whole schedule
 cli-about-archive = Messages delivered so far, newest first
 cli-about-search = Search past messages (parts of Japanese words work too)
+cli-about-calendar = A child's coming check-ups and immunisations as a calendar file (.ics)
 cli-about-catalogue = Check the message catalogue
 
 ## Ages and stages

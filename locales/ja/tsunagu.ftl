@@ -7,6 +7,7 @@ cli-about-today = 今日のメッセージ
 cli-about-plan = 家族ごとの配信予定をすべて表示
 cli-about-archive = これまでに届いたメッセージ(新しい順)
 cli-about-search = これまでのメッセージを検索(日本語の一部分でも探せます)
+cli-about-calendar = 子どものこれからの健診と予防接種をカレンダーのファイル(.ics)に書き出す
 cli-about-catalogue = メッセージ集の点検
 
 ## 年齢と時期

@@ -72,6 +72,14 @@ enum Command {
         #[arg(required = true)]
         words: Vec<String>,
     },
+    /// A child's coming check-ups and immunisations as an .ics calendar file.
+    Calendar {
+        #[arg(long)]
+        child: i64,
+        /// Where to write the file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Check the message catalogue.
     #[command(subcommand)]
     Catalogue(CatalogueCommand),
@@ -140,6 +148,7 @@ fn main() -> ExitCode {
         "plan",
         "archive",
         "search",
+        "calendar",
         "catalogue",
         "feed",
         "town",
@@ -234,6 +243,7 @@ fn run(cli: Cli, t: &I18n) -> Result<ExitCode> {
             print_entries(&entries, t);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Calendar { child, out } => calendar(&open()?, child, out, programme, today, t),
         Command::Catalogue(CatalogueCommand::Check { dir }) => catalogue_check(t, dir),
         Command::Catalogue(CatalogueCommand::Export { out }) => catalogue_export(&out),
         Command::Feed(command) => feed::run(command, t, today, programme, open),
@@ -453,6 +463,45 @@ fn print_entries(entries: &[ArchiveEntry], t: &I18n) {
             marks.join(" ")
         );
     }
+}
+
+/// Writes the child's coming visits as RFC 5545. The store keeps no recorded doses yet, so every
+/// dose is planned from the schedule alone; town events come in through the app, not here.
+fn calendar(
+    store: &Store,
+    id: i64,
+    out: Option<PathBuf>,
+    programme: Programme,
+    today: NaiveDate,
+    t: &I18n,
+) -> Result<ExitCode> {
+    let record = store.child(id)?;
+    if matches!(record.status, Status::Ended(_)) {
+        return Err(Error::ChildEnded(id));
+    }
+    let (due_date, birth_date) = (record.child.due_date, record.child.birth.map(|b| b.date));
+    let until =
+        tsunagu::schedule::programme_end(programme, due_date, birth_date).ok_or(Error::NoDates)?;
+    let plan = tsunagu::schedule::Schedule::embedded()?.plan(&tsunagu::schedule::PlanInput {
+        due_date,
+        birth_date,
+        doses: &[],
+        until,
+        today,
+    })?;
+    let text = tsunagu::calendar::ics(&tsunagu::calendar::Export {
+        child_key: &format!("child-{id}"),
+        child_name: &record.nickname,
+        lang: t.lang(),
+        visits: &plan.visits,
+        events: &[],
+        stamp: chrono::Utc::now().naive_utc(),
+    });
+    match out {
+        Some(path) => std::fs::write(&path, text).map_err(|source| Error::Io { path, source })?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads a content folder laid out as `content/` is: `catalogue.toml` and `messages/<locale>/*.md`.

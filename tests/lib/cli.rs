@@ -223,3 +223,28 @@ fn far_off_and_signed_years_are_refused_not_a_panic() {
         assert!(err.contains("date"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn calendar_writes_the_childs_coming_visits_and_says_which_child_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let added = tsunagu(&db, "en", &["child", "add", "--born", "2026-11-01"]);
+    assert!(added.status.success(), "{added:?}");
+    let out = tsunagu(&db, "en", &["calendar", "--child", "1"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.contains("UID:child-1-dose-hepatitis-b-1@tsunagu"));
+    // Born 1 November: 2 months are reached on 31 December.
+    assert!(text.contains("DTSTART;VALUE=DATE:20261231"));
+    let again = stdout(&tsunagu(&db, "ja", &["calendar", "--child", "1"]));
+    let uids = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(uids(&text), uids(&again));
+    let unknown = tsunagu(&db, "en", &["calendar", "--child", "9"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
