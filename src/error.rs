@@ -170,6 +170,16 @@ pub enum Error {
         field: &'static str,
         max: usize,
     },
+    /// A share code that fails its check character or does not read as a whole (a typo, a
+    /// missing part); nothing was changed.
+    ShareCodeDamaged,
+    /// A share code made by another town's app.
+    ShareCodeOtherTown,
+    /// A share code in a format newer than this app reads: the app needs updating.
+    ShareCodeTooNew {
+        found: u8,
+        supported: u8,
+    },
 }
 
 /// The longest nickname, in characters.
@@ -242,6 +252,9 @@ impl Error {
             Error::DoseWithoutPrevious { .. } => "dose-without-previous",
             Error::DoseBeforePrevious { .. } => "dose-before-previous",
             Error::MixedVaccines { .. } => "mixed-vaccines",
+            Error::ShareCodeDamaged => "share-code-damaged",
+            Error::ShareCodeOtherTown => "share-code-other-town",
+            Error::ShareCodeTooNew { .. } => "share-code-too-new",
         }
     }
 
@@ -279,7 +292,13 @@ impl Error {
                 ("date", d(date)),
             ],
             Error::MixedVaccines { choice } => vec![("value", choice.clone())],
-            Error::NoDates => vec![],
+            Error::NoDates | Error::ShareCodeDamaged | Error::ShareCodeOtherTown => vec![],
+            Error::ShareCodeTooNew { found, supported } => {
+                vec![
+                    ("found", found.to_string()),
+                    ("supported", supported.to_string()),
+                ]
+            }
             Error::TextTooLong { field, max } => {
                 vec![("field", (*field).to_owned()), ("max", max.to_string())]
             }

@@ -10,6 +10,7 @@ pub mod feed;
 pub mod i18n;
 pub mod plan;
 pub mod schedule;
+pub mod share;
 pub mod store;
 pub mod town;
 

@@ -10,6 +10,7 @@ mod lib {
     pub mod oracle;
     pub mod plan;
     pub mod schedule;
+    pub mod share;
     pub mod soak;
     pub mod store;
     pub mod town;

@@ -332,3 +332,8 @@ town-problem-icon-missing = There is no icon.png (a square 1024×1024 PNG).
 town-problem-icon-not-png = This is not a PNG file.
 town-problem-icon-not-square = It is { $width }×{ $height }, not square. Make it 1024×1024.
 town-problem-icon-wrong-size = It is { $width }×{ $height }. Make it 1024×1024.
+
+## Share codes (family read-along)
+error-share-code-damaged = This code could not be read: a character may be mistyped or missing. Please check it against the other phone and try again. Nothing has been changed.
+error-share-code-other-town = This code comes from another town's app, so it cannot be added here. Nothing has been changed.
+error-share-code-too-new = This code was made by a newer version of the app (format { $found }; this one reads up to { $supported }). Please update the app, then try again. Nothing has been changed.

@@ -303,3 +303,8 @@ town-problem-icon-missing = icon.png(1024×1024 の正方形の PNG)がありま
 town-problem-icon-not-png = PNG ファイルではありません。
 town-problem-icon-not-square = { $width }×{ $height } で正方形ではありません。1024×1024 にしてください。
 town-problem-icon-wrong-size = { $width }×{ $height } です。1024×1024 にしてください。
+
+## 共有コード(家族でいっしょに読む)
+error-share-code-damaged = このコードを読み取れませんでした。文字の打ちまちがいや抜けがあるかもしれません。もう一方のスマートフォンの表示と見比べて、もう一度お試しください。何も変更していません。
+error-share-code-other-town = このコードはほかの町のアプリのものなので、ここには追加できません。何も変更していません。
+error-share-code-too-new = このコードは新しいバージョンのアプリで作られています(形式 { $found }。このアプリが読めるのは { $supported } まで)。アプリを更新してから、もう一度お試しください。何も変更していません。
