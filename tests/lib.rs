@@ -11,6 +11,7 @@ mod lib {
     pub mod plan;
     pub mod schedule;
     pub mod share;
+    pub mod share_store;
     pub mod soak;
     pub mod store;
     pub mod town;

@@ -52,6 +52,8 @@ pub struct ChildRecord {
     pub nickname: String,
     pub status: Status,
     pub child: Child,
+    /// Added from a share code: another phone's family shares this child.
+    pub shared: bool,
 }
 
 /// What a family enters to register a child.
@@ -62,7 +64,7 @@ pub struct NewChild {
     pub birth_date: Option<NaiveDate>,
 }
 
-const COLUMNS: &str = "id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason";
+const COLUMNS: &str = "id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason, shared";
 
 fn from_row(row: &Row) -> rusqlite::Result<ChildRecord> {
     let due_date = date_from_sql(row.get(2)?)?;
@@ -95,6 +97,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ChildRecord> {
             registered_on,
             ended_on,
         },
+        shared: row.get(9)?,
     })
 }
 

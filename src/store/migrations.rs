@@ -81,6 +81,12 @@ pub(super) const MIGRATIONS: &[&str] = &[
         mentioned_on TEXT,
         PRIMARY KEY (town, id, locale)
     ) STRICT;",
+    // 4: children shared from another phone (issue #12). `share_id` is the child's identity in
+    // share codes, made when the child is first shared (or taken from the code that added it);
+    // a database belongs to one town's build, so unique here is unique per town.
+    "ALTER TABLE child ADD COLUMN shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1));
+    ALTER TABLE child ADD COLUMN share_id INTEGER CHECK (share_id BETWEEN 0 AND 1073741823);
+    CREATE UNIQUE INDEX child_by_share_id ON child (share_id);",
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@ mod children;
 mod feed;
 mod migrations;
 mod settings;
+mod share;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub use children::{ChildRecord, EndReason, NewChild, Status};
 pub use feed::{Applied, FeedStatus};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use settings::{Settings, TextSize, Theme};
+pub use share::{Confirm, ShareChange, Shared};
 
 /// The oldest SQLite the schema runs on, as a number and as said.
 const MIN_SQLITE: (i32, &str) = (3_037_000, "3.37.0");

@@ -11,7 +11,10 @@ use crate::error::{Error, MAX_NICKNAME_CHARS, Result, check_date, check_length};
 use crate::store::EndReason;
 
 const FORMAT: &str = "tsunagu-export";
-const VERSION: u32 = 1;
+/// 2 added a child's `shared` and `shareId` (issue #12); a version 1 document reads as children
+/// not shared.
+const VERSION: u32 = 2;
+const READS: [u32; 2] = [1, 2];
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -35,6 +38,10 @@ struct ChildRow {
     status: String,
     ended_on: Option<NaiveDate>,
     ended_reason: Option<String>,
+    #[serde(default)]
+    shared: bool,
+    #[serde(default)]
+    share_id: Option<u32>,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -96,6 +103,12 @@ impl ChildRow {
         if !consistent {
             return Err(invalid(format!("status {}", self.status)));
         }
+        if self
+            .share_id
+            .is_some_and(|s| crate::share::ShareId::new(s).is_none())
+        {
+            return Err(invalid("share id"));
+        }
         Ok(())
     }
 }
@@ -109,7 +122,7 @@ impl Store {
     pub fn export_json(&self) -> Result<String> {
         let children = self
             .conn
-            .prepare("SELECT id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason FROM child ORDER BY id")?
+            .prepare("SELECT id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason, shared, share_id FROM child ORDER BY id")?
             .query_map([], |r| {
                 let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> { super::date_from_sql(r.get(i)?) };
                 Ok(ChildRow {
@@ -122,6 +135,8 @@ impl Store {
                     status: r.get(6)?,
                     ended_on: date(7)?,
                     ended_reason: r.get(8)?,
+                    shared: r.get(9)?,
+                    share_id: r.get(10)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -161,7 +176,7 @@ impl Store {
     /// tsunagu export, or that contradicts itself, is refused and nothing changes.
     pub fn import_json(&mut self, json: &str) -> Result<()> {
         let export: Export = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
-        if export.format != FORMAT || export.version != VERSION {
+        if export.format != FORMAT || !READS.contains(&export.version) {
             return Err(invalid(format!("{} {}", export.format, export.version)));
         }
         let mut settings = crate::store::Settings::default();
@@ -171,6 +186,11 @@ impl Store {
         for c in &export.children {
             c.check()
                 .map_err(|e| invalid(format!("child {}: {e}", c.id)))?;
+        }
+        let mut share_ids: Vec<u32> = export.children.iter().filter_map(|c| c.share_id).collect();
+        share_ids.sort_unstable();
+        if share_ids.windows(2).any(|w| w[0] == w[1]) {
+            return Err(invalid("two children with one share id"));
         }
         for d in &export.deliveries {
             d.slot.parse::<Slot>()?;
@@ -187,8 +207,8 @@ impl Store {
         tx.execute("DELETE FROM setting", [])?;
         for c in &export.children {
             tx.execute(
-                "INSERT INTO child (id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO child (id, nickname, due_date, birth_date, birth_recorded_on, registered_on, status, ended_on, ended_reason, shared, share_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     c.id,
                     c.nickname,
@@ -198,7 +218,9 @@ impl Store {
                     date_to_sql(c.registered_on),
                     c.status,
                     c.ended_on.map(date_to_sql),
-                    c.ended_reason
+                    c.ended_reason,
+                    c.shared,
+                    c.share_id
                 ],
             )
             .map_err(|e| invalid(format!("child {}: {e}", c.id)))?;
