@@ -10,15 +10,22 @@ use pulldown_cmark::{Event, Parser, Tag};
 use serde_json::Value;
 
 use super::problem::{ItemRef, Problem, ProblemKind};
-use super::{At, EventNotice, EventTime, Feed, Overlay, StageRange};
+use super::{At, EventNotice, EventTime, Feed, Overlay, StageRange, Survey};
 use crate::cadence::{FIRST_PREGNANCY_DAY, LAST_PREGNANCY_DAY};
 
 mod read;
+mod survey;
 
 /// The `version` a JSON Feed 1.1 document declares.
 pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
-/// The `_tsunagu.schema` this build reads.
-pub const SCHEMA: u64 = 1;
+/// The newest `_tsunagu.schema`, the one `tsunagu feed init` writes.
+pub const SCHEMA: u64 = 2;
+/// Every schema this build reads. Schema 2 added the `survey` kind and nothing else: an app of
+/// schema 1 refuses a document with a kind it does not know (`unknown-kind` fails the whole feed),
+/// so a feed with a survey must say 2, and a feed without one may keep saying 1.
+pub const SCHEMAS: [u64; 2] = [1, 2];
+/// The first schema with surveys.
+pub const SURVEY_SCHEMA: u64 = 2;
 /// The largest feed document, in bytes: the app stops reading a download here, and the kit refuses
 /// to validate or sign a larger one, so a town can never publish a feed its apps refuse.
 pub const MAX_FEED_BYTES: u64 = 2 * 1024 * 1024;
@@ -65,11 +72,14 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
     };
     // The schema first: a document of another schema is reported as that, not as a pile of errors.
     let ext = top.get("_tsunagu").and_then(Value::as_object);
-    if let Some(schema) = ext.and_then(|e| e.get("schema"))
-        && schema.as_u64() != Some(SCHEMA)
-    {
-        cx.push("_tsunagu.schema", ProblemKind::Schema(schema.to_string()));
-        return Err(cx.problems);
+    if let Some(schema) = ext.and_then(|e| e.get("schema")) {
+        match schema.as_u64() {
+            Some(n) if SCHEMAS.contains(&n) => cx.schema = n,
+            _ => {
+                cx.push("_tsunagu.schema", ProblemKind::Schema(schema.to_string()));
+                return Err(cx.problems);
+            }
+        }
     }
     match top.get("version") {
         None => cx.push("version", ProblemKind::Missing),
@@ -103,6 +113,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
     }
     let mut overlays = Vec::new();
     let mut notices = Vec::new();
+    let mut surveys = Vec::new();
     let mut ids = HashSet::new();
     let mut keys = HashSet::new();
     for (index, item) in items.iter().enumerate() {
@@ -120,6 +131,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
         match cx.item(item) {
             Some(Item::Overlay(o)) if cx.unique_key(&mut keys, &o.key, &o.lang) => overlays.push(o),
             Some(Item::Notice(n)) if cx.unique_key(&mut keys, &n.key, &n.lang) => notices.push(n),
+            Some(Item::Survey(s)) if cx.unique_key(&mut keys, &s.key, &s.lang) => surveys.push(s),
             _ => {}
         }
     }
@@ -135,6 +147,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
                 expires_at,
                 overlays,
                 notices,
+                surveys,
             },
             lints: cx.problems,
         }),
@@ -145,12 +158,15 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, Vec<Problem>> {
 enum Item {
     Overlay(Overlay),
     Notice(EventNotice),
+    Survey(Survey),
 }
 
 #[derive(Default)]
 struct Cx {
     problems: Vec<Problem>,
     item: Option<ItemRef>,
+    /// The document's schema, once read.
+    schema: u64,
 }
 
 /// A JSON value as a short string for a message.

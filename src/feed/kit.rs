@@ -88,7 +88,7 @@ pub fn sign(bytes: &[u8], secret_key: &str, password: Option<String>) -> Result<
     Ok(signature.into_string())
 }
 
-/// A starter feed for a town: one overlay and one event notice, each in Japanese and English,
+/// A starter feed for a town: one overlay, one event notice and one survey, each in Japanese and English,
 /// with `_comment` fields (ignored by apps and feed readers) saying what each part does.
 pub fn starter(town: &str, town_name: &str, now: DateTime<FixedOffset>) -> String {
     let q = |s: &str| serde_json::to_string(s).expect("a string serialises");
@@ -109,6 +109,20 @@ pub fn starter(town: &str, town_name: &str, now: DateTime<FixedOffset>) -> Strin
             &q(&format!("{}T11:30", event_day.format("%Y-%m-%d"))),
         )
         .replace(
+            "{SURVEY_FROM}",
+            &q(&(now + Days::new(7))
+                .date_naive()
+                .format("%Y-%m-%d")
+                .to_string()),
+        )
+        .replace(
+            "{SURVEY_UNTIL}",
+            &q(&(now + Days::new(37))
+                .date_naive()
+                .format("%Y-%m-%d")
+                .to_string()),
+        )
+        .replace(
             "{PUBLISH}",
             &q(&now.date_naive().format("%Y-%m-%d").to_string()),
         )
@@ -126,11 +140,11 @@ impl NanosecondZero for DateTime<FixedOffset> {
 }
 
 const TEMPLATE: &str = r#"{
-  "_comment": "A tsunagu town feed (docs/feed.md): JSON Feed 1.1 with a _tsunagu extension. Fields named _comment are notes for you; apps ignore them. Raise _tsunagu.version every time you publish, then check with `tsunagu feed validate` and sign with `tsunagu feed sign`.",
+  "_comment": "A tsunagu town feed (docs/feed.md): JSON Feed 1.1 with a _tsunagu extension. Fields named _comment are notes for you; apps ignore them. Raise _tsunagu.version every time you publish, then check with `tsunagu feed validate` and sign with `tsunagu feed sign`. Schema 2 has surveys; a feed without any survey may say schema 1, which apps from before surveys also read.",
   "version": "https://jsonfeed.org/version/1.1",
   "title": {TITLE_JA},
   "_tsunagu": {
-    "schema": 1,
+    "schema": 2,
     "town": {TOWN},
     "version": 1,
     "generated_at": {GENERATED},
@@ -181,6 +195,33 @@ const TEMPLATE: &str = r#"{
         "url": "https://example.jp/parents-class",
         "stages": [{ "pregnancy": ["16w0d", "35w6d"] }],
         "publish": {PUBLISH}
+      }
+    },
+    {
+      "_comment": "A survey (広聴, schema 2): shown on Today as a card from from to until (the last day), and mentioned once in a notification, to the families whose stage is in stages (none: every family). url is the town's own form, https only: answers go there in the browser, never through the app, and the app records nothing about them.",
+      "id": "family-survey-ja",
+      "title": "子育てについてのアンケート",
+      "content_text": "町の子育て支援をよりよくするため、ご意見をお聞かせください。5分ほどで答えられます。",
+      "_tsunagu": {
+        "kind": "survey",
+        "lang": "ja",
+        "key": "family-survey",
+        "url": "https://example.jp/survey",
+        "from": {SURVEY_FROM},
+        "until": {SURVEY_UNTIL}
+      }
+    },
+    {
+      "id": "family-survey-en",
+      "title": "Survey on raising children in our town",
+      "content_text": "Tell us how we can support families better. It takes about five minutes.",
+      "_tsunagu": {
+        "kind": "survey",
+        "lang": "en",
+        "key": "family-survey",
+        "url": "https://example.jp/survey",
+        "from": {SURVEY_FROM},
+        "until": {SURVEY_UNTIL}
       }
     }
   ]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{At, EventNotice, Feed, Overlay, StageRange};
+use super::{At, EventNotice, Feed, Overlay, StageRange, Survey};
 use crate::cadence::{
     Child, Programme, TERM_DAYS, add_months, birthday, completed_months, gestational_days,
 };
@@ -242,4 +242,48 @@ impl Feed {
             .filter(|n| n.concerns(child, programme, today))
             .collect()
     }
+}
+
+impl Survey {
+    /// Whether the survey is open on `date`: from its first to its last day.
+    pub fn is_open(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.until
+    }
+
+    /// Whether the survey is for this child on `date`: the child is in the programme that day
+    /// and, when the survey names stages, the child's stage that day is in one of them (a baby
+    /// not yet born is projected from the due date).
+    pub fn concerns(&self, child: &Child, programme: Programme, date: NaiveDate) -> bool {
+        child.due_on(programme, date).is_some()
+            && (self.stages.is_empty()
+                || self
+                    .stages
+                    .iter()
+                    .filter_map(|range| stage_span(child, *range))
+                    .any(|(start, end)| start <= date && date <= end))
+    }
+}
+
+/// The survey to show a family on `date`: open, for one of `children`, not `dismissed` (keys),
+/// in the reader's language; the one that opened first (then by key) when several are open.
+pub fn survey_for<'a>(
+    surveys: impl IntoIterator<Item = &'a Survey>,
+    children: &[Child],
+    programme: Programme,
+    date: NaiveDate,
+    lang: &str,
+    dismissed: impl Fn(&Survey) -> bool,
+) -> Option<&'a Survey> {
+    let mut open = pick_language(
+        surveys.into_iter().filter(|s| {
+            s.is_open(date)
+                && !dismissed(s)
+                && children.iter().any(|c| s.concerns(c, programme, date))
+        }),
+        |s| &s.key,
+        |s| &s.lang,
+        lang,
+    );
+    open.sort_by(|a, b| (a.from, &a.key).cmp(&(b.from, &b.key)));
+    open.into_iter().next()
 }

@@ -31,10 +31,10 @@ pub use fetch::{
     is_allowed_feed_url, signature_url,
 };
 pub use format::{
-    JSON_FEED_VERSION, MAX_ITEMS, Parsed, SCHEMA, body_lints, format_gestation, is_https_url,
-    parse, parse_gestation,
+    JSON_FEED_VERSION, MAX_ITEMS, Parsed, SCHEMA, SCHEMAS, SURVEY_SCHEMA, body_lints,
+    format_gestation, is_https_url, parse, parse_gestation,
 };
-pub use matching::{anchors_on, pick_language};
+pub use matching::{anchors_on, pick_language, survey_for};
 pub(crate) use matching::{notices_current, overlays_matching};
 pub use problem::{ItemRef, Problem, ProblemKind};
 pub use render::{allowed_link, body_html, body_text, is_allowed_link};
@@ -55,6 +55,8 @@ pub struct Feed {
     pub expires_at: DateTime<FixedOffset>,
     pub overlays: Vec<Overlay>,
     pub notices: Vec<EventNotice>,
+    /// Schema 2 and later.
+    pub surveys: Vec<Survey>,
 }
 
 /// A town's note timed to a family's stage, shown in Today on its day.
@@ -125,6 +127,26 @@ pub struct EventNotice {
     pub publish: Option<NaiveDate>,
     /// The last day it is shown (default: the event's last day).
     pub expires: Option<NaiveDate>,
+}
+
+/// The town's survey (広聴), schema 2: a link to the town's own form, open for some days. The app
+/// shows it once on Today as a card and mentions it once in a notification; answers go to the
+/// town's form service in the browser, and whether the reader answered is never recorded or sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Survey {
+    pub key: String,
+    pub lang: String,
+    pub title: String,
+    /// Markdown; show it through [`body_html`] or [`body_text`] only.
+    pub body: String,
+    /// The town's form: an `https://` address, opened in the system browser.
+    pub url: String,
+    /// The first day it is open.
+    pub from: NaiveDate,
+    /// The last day it is open, not before `from`.
+    pub until: NaiveDate,
+    /// The families it is for; empty for every family.
+    pub stages: Vec<StageRange>,
 }
 
 /// A civil date with an optional local time of day, in the town's own time.

@@ -49,6 +49,11 @@ pub enum ProblemKind {
     /// A field that `_tsunagu` does not define (often a typo).
     UnknownField(String),
     UnknownKind(String),
+    /// A kind that older apps do not read, in a document whose schema tells them they can.
+    KindNeedsSchema {
+        kind: &'static str,
+        schema: u64,
+    },
     UnknownLang(String),
     BadId(String),
     BadDate(String),
@@ -94,6 +99,7 @@ impl ProblemKind {
             ProblemKind::TooLarge { .. } => "too-large",
             ProblemKind::UnknownField(_) => "unknown-field",
             ProblemKind::UnknownKind(_) => "unknown-kind",
+            ProblemKind::KindNeedsSchema { .. } => "kind-needs-schema",
             ProblemKind::UnknownLang(_) => "unknown-lang",
             ProblemKind::BadId(_) => "bad-id",
             ProblemKind::BadDate(_) => "bad-date",
@@ -154,6 +160,12 @@ impl ProblemKind {
                     ("value", value.clone()),
                     ("min", min.clone()),
                     ("max", max.clone()),
+                ]
+            }
+            ProblemKind::KindNeedsSchema { kind, schema } => {
+                vec![
+                    ("value", (*kind).to_owned()),
+                    ("schema", schema.to_string()),
                 ]
             }
             ProblemKind::DuplicateKey { key, lang } => {

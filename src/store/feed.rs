@@ -174,6 +174,7 @@ fn replace_items(tx: &Transaction, feed: &Feed, today: NaiveDate) -> Result<(usi
             notices += 1;
         }
     }
+    super::survey::replace_surveys(tx, feed, today)?;
     Ok((overlays, notices))
 }
 
@@ -576,6 +577,10 @@ fn drop_expired(tx: &Transaction, town: &str, today: NaiveDate) -> Result<usize>
     n += tx.execute(
         "DELETE FROM event_notice WHERE town = ?1
            AND coalesce(expires_on, substr(coalesce(ends_at, starts_at), 1, 10)) < ?2",
+        params![town, today],
+    )?;
+    n += tx.execute(
+        "DELETE FROM survey WHERE town = ?1 AND closes_on < ?2",
         params![town, today],
     )?;
     Ok(n)

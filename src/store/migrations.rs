@@ -87,6 +87,31 @@ pub(super) const MIGRATIONS: &[&str] = &[
     "ALTER TABLE child ADD COLUMN shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1));
     ALTER TABLE child ADD COLUMN share_id INTEGER CHECK (share_id BETWEEN 0 AND 1073741823);
     CREATE UNIQUE INDEX child_by_share_id ON child (share_id);",
+    // 5: the town's surveys (feed schema 2), replaced with the feed like overlays, and the
+    // reader's marks on them, which outlive feed updates: shown, dismissed, mentioned in a
+    // notification. Marks are keyed by the survey's opening day too, so next year's survey under
+    // the same key is new. They never leave the device.
+    "CREATE TABLE survey (
+        id TEXT NOT NULL,
+        town TEXT NOT NULL REFERENCES town_feed (town) ON DELETE CASCADE,
+        locale TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        url TEXT NOT NULL,
+        opens_on TEXT NOT NULL,
+        closes_on TEXT NOT NULL,
+        stages TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (town, id, locale)
+    ) STRICT;
+    CREATE TABLE survey_mark (
+        town TEXT NOT NULL,
+        id TEXT NOT NULL,
+        opens_on TEXT NOT NULL,
+        shown_on TEXT,
+        dismissed_on TEXT,
+        mentioned_on TEXT,
+        PRIMARY KEY (town, id, opens_on)
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.

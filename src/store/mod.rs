@@ -8,6 +8,7 @@ mod feed;
 mod migrations;
 mod settings;
 mod share;
+mod survey;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use feed::{Applied, FeedStatus};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use settings::{Settings, TextSize, Theme};
 pub use share::{Confirm, ShareChange, Shared};
+pub use survey::SurveyMark;
 
 /// The oldest SQLite the schema runs on, as a number and as said.
 const MIN_SQLITE: (i32, &str) = (3_037_000, "3.37.0");

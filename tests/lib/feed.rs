@@ -27,6 +27,7 @@ mod archive;
 mod kit_command;
 mod matching;
 mod server;
+mod survey;
 mod sync;
 use server::{Reply, Server, etag};
 

@@ -325,6 +325,7 @@ fn validate(file: &Path, today: NaiveDate, t: &I18n) -> Result<ExitCode> {
             ("path", file.display().to_string().into()),
             ("overlays", p.feed.overlays.len().into()),
             ("notices", p.feed.notices.len().into()),
+            ("surveys", p.feed.surveys.len().into()),
             ("version", p.feed.version.to_string().into()),
         ];
         println!("{}", t.t_args("feed-valid", &args));
@@ -443,6 +444,24 @@ fn preview(args: PreviewArgs, programme: Programme, t: &I18n) -> Result<ExitCode
                 {
                     lines.push(format!("      {line}"));
                 }
+            }
+            // A survey is mentioned once, on the first open day it is for the family (a preview
+            // has no dismissals: the card would show from then until it closes).
+            let open = feed::survey_for(
+                &f.surveys,
+                std::slice::from_ref(&child),
+                programme,
+                date,
+                lang,
+                |s| mentioned.contains(&format!("survey:{}", s.key)),
+            );
+            if let Some(s) = open {
+                mentioned.insert(format!("survey:{}", s.key));
+                let args = [
+                    ("title", s.title.clone().into()),
+                    ("until", t.date(s.until).into()),
+                ];
+                lines.push(format!("  {}", t.t_args("feed-preview-survey", &args)));
             }
             // An event is mentioned once, in the notification of the first day it concerns the family.
             for n in f.notices_for(&child, programme, date, lang) {

@@ -368,6 +368,20 @@ impl Cx {
                     expires,
                 }))
             }
+            "survey" => {
+                let survey = self.survey(ext, key, lang, title, body)?;
+                if self.schema < SURVEY_SCHEMA {
+                    self.push(
+                        "_tsunagu.kind",
+                        ProblemKind::KindNeedsSchema {
+                            kind: "survey",
+                            schema: SURVEY_SCHEMA,
+                        },
+                    );
+                    return None;
+                }
+                Some(Item::Survey(survey))
+            }
             other => {
                 self.push(
                     "_tsunagu.kind",

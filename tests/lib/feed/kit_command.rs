@@ -54,10 +54,10 @@ fn validation_reports_every_problem_with_its_item_and_field() {
     }
     // A document of another schema is reported as that alone.
     let mut other = document("demo", 1, "2027-12-31T00:00:00Z", vec![]);
-    other["_tsunagu"]["schema"] = json!(2);
+    other["_tsunagu"]["schema"] = json!(3);
     let problems = feed::parse(&serde_json::to_vec(&other).unwrap()).unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].kind, ProblemKind::Schema("2".into()));
+    assert_eq!(problems[0].kind, ProblemKind::Schema("3".into()));
     assert_eq!(
         feed::parse(b"{\"version\":").unwrap_err()[0].kind.code(),
         "json"
@@ -131,7 +131,7 @@ fn the_kit_round_trip_init_validate_keygen_sign_verify() {
     let out = tsunagu(&["feed", "validate", "feed.json"], p);
     assert!(out.status.success(), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("no problems (2 stage notes, 2 event notices, version 1)"),
+        stdout(&out).contains("no problems (2 stage notes, 2 event notices, 2 surveys, version 1)"),
         "{}",
         stdout(&out)
     );

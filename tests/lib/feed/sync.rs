@@ -121,7 +121,7 @@ fn hostile_feeds_and_servers_are_rejected_and_the_previous_feed_kept() {
     let expired =
         serde_json::to_vec(&document("demo", 3, "2026-11-20T00:00:00+09:00", vec![])).unwrap();
     let mut schema2 = document("demo", 3, "2027-12-31T00:00:00+09:00", vec![]);
-    schema2["_tsunagu"]["schema"] = json!(2);
+    schema2["_tsunagu"]["schema"] = json!(3);
     let schema2 = serde_json::to_vec(&schema2).unwrap();
     let other_town = serde_json::to_vec(&document(
         "elsewhere",
