@@ -236,7 +236,7 @@ fn the_bundled_baseline_gives_a_fresh_install_the_town_information() {
         matches!(
             applied,
             Applied::Updated {
-                version: 1,
+                version: 2,
                 overlays: 14,
                 ..
             }
@@ -244,7 +244,7 @@ fn the_bundled_baseline_gives_a_fresh_install_the_town_information() {
         "{applied:?}"
     );
     let status = store.feed_status("demo").unwrap().unwrap();
-    assert_eq!((status.version, status.checked_at), (Some(1), None));
+    assert_eq!((status.version, status.checked_at), (Some(2), None));
     // A pregnancy registered at 6 weeks sees the desk at 8w0d, in either language.
     let child = Child::expecting(d("2027-06-01"), d("2026-10-06"));
     let ja = store
@@ -265,7 +265,19 @@ fn the_bundled_baseline_gives_a_fresh_install_the_town_information() {
     // Applying it again changes nothing; a newer network version is never rolled back by it.
     assert_eq!(
         store.apply_baseline(&town, now()).unwrap(),
-        Some(Applied::Unchanged { version: 1 })
+        Some(Applied::Unchanged { version: 2 })
+    );
+    // The demo feed has the yearly survey (schema 2), open for every family from 15 January.
+    let survey = |date: &str| {
+        store
+            .open_survey("demo", std::slice::from_ref(&child), AGE3, d(date), "en")
+            .unwrap()
+            .map(|s| s.title)
+    };
+    assert_eq!(survey("2027-01-14"), None);
+    assert_eq!(
+        survey("2027-01-15").as_deref(),
+        Some("Survey on raising children in our town (sample)")
     );
 }
 
