@@ -325,14 +325,15 @@ fn pulling_to_refresh_brings_a_new_event_from_the_town_server() {
     let due = chrono::Local::now().date_naive() + chrono::Days::new(150);
     h.invoke("add_child", json!({ "dueDate": due.to_string() }))
         .unwrap();
-    // The town publishes version 2 with a new event for every family, signed with its key.
+    // The town publishes its next version with a new event for every family, signed with its key.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut feed: Value = serde_json::from_str(
         &std::fs::read_to_string(root.join("content/towns/demo/feed.json")).unwrap(),
     )
     .unwrap();
     let today = chrono::Local::now().date_naive();
-    feed["_tsunagu"]["version"] = json!(2);
+    let next = feed["_tsunagu"]["version"].as_u64().unwrap() + 1;
+    feed["_tsunagu"]["version"] = json!(next);
     // Signed now and valid for 60 days from now, as a town re-signs: no fixed year to outlive.
     let signed = chrono::Local::now().fixed_offset();
     feed["_tsunagu"]["generated_at"] =
@@ -362,7 +363,7 @@ fn pulling_to_refresh_brings_a_new_event_from_the_town_server() {
     assert!(!before.to_string().contains("読み聞かせ"));
     let status = h.invoke("sync_town", json!({})).unwrap();
     server.join().unwrap();
-    assert_eq!(status["version"], 2, "{status}");
+    assert_eq!(status["version"], next, "{status}");
     assert!(status.get("error").is_none());
     let events = h.invoke("town_events", json!({})).unwrap();
     let story = events
