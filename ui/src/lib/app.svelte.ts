@@ -1,7 +1,7 @@
 // The app's shared state: town, settings, children and the current route. Screens load their
 // own data and reload whenever `revision` moves (data-changed, language switch, import).
 import { api } from '../backend';
-import type { AppInfo, ChildView, SettingsView } from '../backend/types';
+import type { AppInfo, ChildView, SettingsView, TodayView } from '../backend/types';
 import { setLang } from '../i18n.svelte';
 import { applyAppearance } from './appearance';
 import { parseHash, type Route } from './route';
@@ -12,6 +12,21 @@ class AppState {
   children = $state<ChildView[]>([]);
   route = $state<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
   revision = $state(0);
+  /** Today's screen, asked for at start beside the shared state; used once, by the first Today. */
+  private todayAhead: Promise<TodayView> | null = null;
+
+  prefetchToday(): void {
+    this.todayAhead = api.today();
+    // Not awaited here: a failure is reported by the screen that takes it.
+    this.todayAhead.catch(() => {});
+  }
+
+  /** The prefetched Today, if it was not taken yet; afterwards every load asks afresh. */
+  takeToday(): Promise<TodayView> | null {
+    const ahead = this.todayAhead;
+    this.todayAhead = null;
+    return ahead;
+  }
 
   /** Reloads what every screen shares, and applies the settings to the page. */
   async refresh(): Promise<void> {
@@ -29,6 +44,7 @@ class AppState {
 
   /** Everything changed (outside the UI, or the language): reload and let screens refetch. */
   async reloadAll(): Promise<void> {
+    this.todayAhead = null;
     await this.refresh();
     this.revision += 1;
   }
