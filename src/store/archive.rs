@@ -79,7 +79,30 @@ fn index_text(
         "INSERT INTO archive_text (rowid, title, body) VALUES (?1, ?2, ?3)",
         params![id, title, body],
     )?;
+    let grams = format!("{} {}", character_pairs(&title), character_pairs(&body));
+    tx.execute(
+        "INSERT INTO archive_grams (rowid, grams) VALUES (?1, ?2)",
+        params![id, grams],
+    )?;
     Ok(())
+}
+
+/// A text as the overlapping pairs of its characters, space-separated ("貧血です" → "貧血 血で です
+/// す"): every one- or two-character word of the text is then a token or a token's start.
+fn character_pairs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() * 2 + chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            continue;
+        }
+        out.push(c);
+        if let Some(&next) = chars.get(i + 1).filter(|n| !n.is_whitespace()) {
+            out.push(next);
+        }
+        out.push(' ');
+    }
+    out
 }
 
 impl Store {
@@ -136,6 +159,7 @@ impl Store {
         if indexed_as.as_deref() != Some(index_key.as_str()) {
             // The language or the catalogue changed: index everything afresh.
             tx.execute("DELETE FROM archive_text", [])?;
+            tx.execute("DELETE FROM archive_grams", [])?;
             let rows: Vec<(i64, String)> = tx
                 .prepare("SELECT id, slot FROM delivery")?
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -206,7 +230,8 @@ impl Store {
     }
 
     /// Archive entries whose title or text contains every word of `query`, newest first. Words of
-    /// three characters or more use the trigram index; shorter ones are matched directly.
+    /// three characters or more use the trigram index, shorter ones the index of character pairs;
+    /// a short word with a symbol in it (which neither index holds) is matched directly.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<ArchiveEntry>> {
         let terms = search_terms(query)?;
         if terms.is_empty() {
@@ -214,13 +239,17 @@ impl Store {
         }
         let (long, short): (Vec<&str>, Vec<&str>) =
             terms.into_iter().partition(|t| t.chars().count() >= 3);
+        // Each word narrows a set of delivery ids from its index; the rows are then looked up by id
+        // (scanning the text table instead would read every delivered message).
         let mut sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM archive_text JOIN delivery d ON d.id = archive_text.rowid
-             JOIN child c ON c.id = d.child_id WHERE 1"
+            "SELECT {ENTRY_COLUMNS} FROM delivery d JOIN child c ON c.id = d.child_id
+             JOIN archive_text ON archive_text.rowid = d.id WHERE 1"
         );
         let mut args: Vec<String> = Vec::new();
         if !long.is_empty() {
-            sql.push_str(" AND archive_text MATCH ?");
+            sql.push_str(
+                " AND d.id IN (SELECT rowid FROM archive_text WHERE archive_text MATCH ?)",
+            );
             let phrases: Vec<String> = long
                 .iter()
                 .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
@@ -228,6 +257,15 @@ impl Store {
             args.push(phrases.join(" AND "));
         }
         for term in short {
+            if term.chars().all(char::is_alphanumeric) {
+                // Two characters are one pair; one character is the start of a pair.
+                sql.push_str(
+                    " AND d.id IN (SELECT rowid FROM archive_grams WHERE archive_grams MATCH ?)",
+                );
+                let prefix = if term.chars().count() == 1 { "*" } else { "" };
+                args.push(format!("\"{term}\"{prefix}"));
+                continue;
+            }
             // SQLite's lower() folds ASCII only: Japanese terms are matched as they are, without
             // copying every row's text to fold it.
             if term.chars().any(|c| c.is_ascii_alphabetic()) {

@@ -241,6 +241,7 @@ impl Store {
         }
         // The archive's search index is rebuilt by the next catch-up.
         tx.execute("DELETE FROM archive_text", [])?;
+        tx.execute("DELETE FROM archive_grams", [])?;
         tx.commit()?;
         Ok(())
     }
