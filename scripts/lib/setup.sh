@@ -1,7 +1,7 @@
 # Shared set-up for scripts/run and scripts/test: installs, once, what building and testing need on
 # a fresh Debian 12 machine (run as root). Each step is skipped when already done.
 
-APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libsqlite3-dev libayatana-appindicator3-dev
+APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libsqlite3-dev libdbus-1-dev libayatana-appindicator3-dev
   librsvg2-dev libsoup-3.0-dev)
 TEST_PACKAGES=(xvfb webkit2gtk-driver chromium fonts-noto-cjk dbus dunst libnotify-bin iproute2 util-linux)
 

@@ -73,9 +73,11 @@ pub fn run_app<R: Runtime>(
     context: Context<R>,
     options: Options,
 ) -> tauri::Result<App<R>> {
-    builder
+    #[cfg(mobile)]
+    let builder = builder
         .plugin(tauri_plugin_notification::init())
-        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_opener::init());
+    builder
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_children,

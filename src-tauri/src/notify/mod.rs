@@ -4,7 +4,8 @@
 //!
 //! - Desktop (`desktop.rs`): the plugin cannot schedule (plugins-workspace #2313), so a timer in
 //!   the app raises the day's one notification while the app runs (closing the window keeps it in
-//!   the tray), and on start raises one for everything missed.
+//!   the tray), and on start raises one for everything missed. It shows it through the system's
+//!   notification service directly (notify-rust; on Linux over libdbus), without the plugin.
 //! - Android and iOS (`mobile.rs`): a rolling window of at most 60 `Schedule::At` notifications,
 //!   cancelled and re-armed on every start, resume, change and time-zone change.
 
@@ -18,7 +19,10 @@ use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDate, NaiveTime, TimeZone};
-use tauri::{AppHandle, Emitter, Runtime};
+#[cfg(mobile)]
+use tauri::Emitter;
+use tauri::{AppHandle, Runtime};
+#[cfg(mobile)]
 use tauri_plugin_notification::{NotificationExt, PermissionState};
 use tsunagu::plan::{self, Reader};
 
@@ -131,6 +135,7 @@ pub(crate) fn mobile_window(
 }
 
 /// The payload of the `open-day` event: a tapped notification opens that day.
+#[cfg(mobile)]
 #[derive(Clone, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct OpenDay {
@@ -138,6 +143,7 @@ struct OpenDay {
 }
 
 struct PlatformNotifier<R: Runtime> {
+    #[cfg_attr(desktop, allow(dead_code))]
     app: AppHandle<R>,
     sender: Mutex<Sender<Signal>>,
 }
@@ -151,6 +157,7 @@ impl<R: Runtime> Platform for PlatformNotifier<R> {
             .send(signal);
     }
 
+    #[cfg(mobile)]
     fn permission_granted(&self) -> bool {
         matches!(
             self.app.notification().permission_state(),
@@ -158,33 +165,53 @@ impl<R: Runtime> Platform for PlatformNotifier<R> {
         )
     }
 
+    /// Desktop systems do not ask: an app may always post to the notification service (the
+    /// reader mutes it in the system's settings).
+    #[cfg(desktop)]
+    fn permission_granted(&self) -> bool {
+        true
+    }
+
     fn request_permission(&self) -> bool {
+        #[cfg(mobile)]
         let granted = matches!(
             self.app.notification().request_permission(),
             Ok(PermissionState::Granted)
         );
+        #[cfg(desktop)]
+        let granted = true;
         self.signal(Signal::Rearm);
         granted
     }
 
+    #[cfg(mobile)]
     fn open_url(&self, url: &str) -> bool {
         use tauri_plugin_opener::OpenerExt;
         self.app.opener().open_url(url, None::<&str>).is_ok()
+    }
+
+    /// The system's default handler (xdg-open, `open`, `start`), not waited for.
+    #[cfg(desktop)]
+    fn open_url(&self, url: &str) -> bool {
+        open::that_detached(url).is_ok()
     }
 }
 
 /// Starts the platform's notifier on its own thread and returns the handle the commands use.
 pub fn start<R: Runtime>(app: &AppHandle<R>, core: Arc<Mutex<Core>>) -> Box<dyn Platform> {
     let (sender, receiver) = channel();
-    let handle = app.clone();
-    let _ = app.notification().on_action(move |action| {
-        let date = action
-            .notification()
-            .and_then(|n| n.data().get("date").cloned());
-        if let Some(date) = date {
-            let _ = handle.emit("open-day", OpenDay { date });
-        }
-    });
+    #[cfg(mobile)]
+    {
+        let handle = app.clone();
+        let _ = app.notification().on_action(move |action| {
+            let date = action
+                .notification()
+                .and_then(|n| n.data().get("date").cloned());
+            if let Some(date) = date {
+                let _ = handle.emit("open-day", OpenDay { date });
+            }
+        });
+    }
     let worker_app = app.clone();
     std::thread::Builder::new()
         .name("tsunagu-notifier".into())
@@ -204,6 +231,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, core: Arc<Mutex<Core>>) -> Box<dyn 
 }
 
 /// Shows one notification now, carrying the day it is about.
+#[cfg(mobile)]
 fn show_now<R: Runtime>(app: &AppHandle<R>, id: i32, title: &str, body: &str, date: NaiveDate) {
     let result = app
         .notification()
@@ -212,6 +240,26 @@ fn show_now<R: Runtime>(app: &AppHandle<R>, id: i32, title: &str, body: &str, da
         .title(title)
         .body(body)
         .extra("date", date.to_string())
+        .show();
+    if let Err(e) = result {
+        eprintln!("tsunagu: could not show a notification: {e}");
+    }
+}
+
+/// Shows one notification now, under the app's name and icon.
+#[cfg(desktop)]
+fn show_now<R: Runtime>(app: &AppHandle<R>, _id: i32, title: &str, body: &str, _date: NaiveDate) {
+    let config = app.config();
+    let name = config
+        .product_name
+        .clone()
+        .unwrap_or_else(|| app.package_info().name.clone());
+    let result = notify_rust::Notification::new()
+        .appname(&name)
+        // The icon a package installs is named after the executable.
+        .auto_icon()
+        .summary(title)
+        .body(body)
         .show();
     if let Err(e) = result {
         eprintln!("tsunagu: could not show a notification: {e}");
