@@ -165,6 +165,14 @@ pub enum Error {
     MixedVaccines {
         choice: String,
     },
+    /// A dose or a check-up dated after today: only what happened is recorded.
+    RecordInFuture {
+        date: NaiveDate,
+    },
+    /// A check-up visit the child's plan does not have.
+    UnknownCheckup(String),
+    /// A correction or removal of a dose or check-up that was never recorded.
+    NotRecorded(String),
     /// Text from the reader over a limit (a nickname, search words): refused, not cut.
     TextTooLong {
         field: &'static str,
@@ -252,6 +260,9 @@ impl Error {
             Error::DoseWithoutPrevious { .. } => "dose-without-previous",
             Error::DoseBeforePrevious { .. } => "dose-before-previous",
             Error::MixedVaccines { .. } => "mixed-vaccines",
+            Error::RecordInFuture { .. } => "record-in-future",
+            Error::UnknownCheckup(_) => "unknown-checkup",
+            Error::NotRecorded(_) => "not-recorded",
             Error::ShareCodeDamaged => "share-code-damaged",
             Error::ShareCodeOtherTown => "share-code-other-town",
             Error::ShareCodeTooNew { .. } => "share-code-too-new",
@@ -273,7 +284,9 @@ impl Error {
             | Error::UnknownLocale(s)
             | Error::Catalogue(s)
             | Error::Schedule(s)
-            | Error::UnknownVaccine(s) => {
+            | Error::UnknownVaccine(s)
+            | Error::UnknownCheckup(s)
+            | Error::NotRecorded(s) => {
                 vec![("value", s.clone())]
             }
             Error::UnknownDose { vaccine, number }
@@ -292,6 +305,7 @@ impl Error {
                 ("date", d(date)),
             ],
             Error::MixedVaccines { choice } => vec![("value", choice.clone())],
+            Error::RecordInFuture { date } => vec![("date", d(date))],
             Error::NoDates | Error::ShareCodeDamaged | Error::ShareCodeOtherTown => vec![],
             Error::ShareCodeTooNew { found, supported } => {
                 vec![

@@ -9,6 +9,7 @@ mod lib {
     pub mod i18n;
     pub mod oracle;
     pub mod plan;
+    pub mod records;
     pub mod schedule;
     pub mod share;
     pub mod share_store;

@@ -94,6 +94,9 @@ message-missing = The message for this day ({ $slot }) is still being written.
 ask-if-born = Two weeks have passed since the due date. If your baby has arrived, record the birth date and the messages will switch to your baby's.
 
 ## Plan
+schedule-clinic-decides = This is the timing the national schedule recommends. Your clinic decides what is given and when: ask them about anything that does not fit.
+schedule-assumed-birth = No birth is recorded yet: the baby's visits are placed as if born on the due date, { $due }.
+schedule-opens = The recommended period for { $name } starts today
 calendar-checkup-description = The schedule's window for this check-up: { $first } to { $last }. The town or the clinic sets the day; if the window passes, ask them.
 calendar-dose-description = The schedule recommends this dose from { $earliest } (window { $first } to { $last }). This is what the schedule recommends: your clinic decides, so ask them about the day.
 plan-assumed-birth = -- From here on, the plan assumes a birth on the due date ({ $date }). Recording the real birth date rebuilds it from that day --
@@ -157,6 +160,9 @@ error-dose-outside-life = Dose { $number } of { $vaccine } is dated { $date }, w
 error-dose-without-previous = Dose { $number } of { $vaccine } is recorded, but the dose before it is not. Record the earlier dose first.
 error-dose-before-previous = Dose { $number } of { $vaccine } is dated on or before the dose before it. Please check both dates.
 error-mixed-vaccines = Doses of two different { $value } vaccines are recorded. Please check the handbook and ask your clinic.
+error-record-in-future = { $date } has not come yet: record a dose or a check-up on the day it was given, or later.
+error-unknown-checkup = "{ $value }" is not one of this child's check-ups.
+error-not-recorded = Nothing is recorded for { $value }.
 error-invalid-date = "{ $value }" is not a date. Write it as year-month-day, such as 2027-03-15.
 error-no-dates = Enter a due date or a birth date.
 error-due-date-too-far = The due date { $due } is more than 40 weeks away. Please check the date your clinic gave you.

@@ -80,6 +80,9 @@ message-missing = この日のメッセージ({ $slot })は準備中です。
 ask-if-born = 出産予定日から2週間がたちました。赤ちゃんが生まれていたら、誕生日を記録してください。記録すると、赤ちゃんのためのメッセージに切り替わります。
 
 ## 配信予定
+schedule-clinic-decides = 国の標準的なスケジュールによる目安です。いつ何を受けるかは医療機関が決めます。合わないことがあれば相談してください。
+schedule-assumed-birth = まだ出生が記録されていません。赤ちゃんの健診や接種は、出産予定日({ $due })に生まれたものとして表示しています。
+schedule-opens = { $name } の標準的な時期が今日から始まります
 calendar-checkup-description = スケジュール上のこの健診の時期: { $first }〜{ $last }。日程は市町村や医療機関が決めます。時期を過ぎたら相談してください。
 calendar-dose-description = スケジュールでは { $earliest } から受けられます(時期の目安 { $first }〜{ $last })。これはスケジュール上の目安です。接種日はかかりつけの医療機関と相談して決めてください。
 plan-assumed-birth = ―― ここから先は、出産予定日({ $date })に生まれたと仮定した予定です。実際の誕生日を記録すると、その日を起点に組み直します ――
@@ -140,6 +143,9 @@ error-dose-outside-life = { $vaccine } の{ $number }回目の日付 { $date } �
 error-dose-without-previous = { $vaccine } の{ $number }回目が記録されていますが、その前の回がありません。前の回から記録してください。
 error-dose-before-previous = { $vaccine } の{ $number }回目の日付が、前の回と同じか前になっています。両方の日付を確かめてください。
 error-mixed-vaccines = 種類の違う{ $value }ワクチンの記録があります。母子健康手帳を確かめ、医療機関に相談してください。
+error-record-in-future = { $date } はまだ来ていない日付です。接種や健診は、受けた日以降に記録してください。
+error-unknown-checkup = 「{ $value }」はこのお子さんの健診にありません。
+error-not-recorded = { $value } の記録はありません。
 error-invalid-date = 「{ $value }」は日付として読めません。2027-03-15 のように、年-月-日で入力してください。
 error-no-dates = 出産予定日か誕生日のどちらかを入力してください。
 error-due-date-too-far = 出産予定日 { $due } は40週より先です。母子健康手帳や産院で伝えられた予定日を確かめてください。

@@ -117,6 +117,18 @@ enum ChildCommand {
     },
     /// Resume messages that were stopped.
     Resume { id: i64 },
+    /// Record a dose from the handbook (vaccine id and dose number, as `tsunagu calendar` and
+    /// content/schedule/immunisations.toml name them), or remove one recorded by mistake.
+    Dose {
+        id: i64,
+        vaccine: String,
+        number: u32,
+        /// The day it was given (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        remove: bool,
+    },
     /// List the registered children.
     List,
 }
@@ -291,6 +303,27 @@ fn child(command: ChildCommand, store: &mut Store, today: NaiveDate, t: &I18n) -
             record
         }
         ChildCommand::Resume { id } => store.resume_child(id, today)?,
+        ChildCommand::Dose {
+            id,
+            vaccine,
+            number,
+            date,
+            remove,
+        } => {
+            let schedule = tsunagu::schedule::Schedule::embedded()?;
+            if remove {
+                store.remove_dose(&schedule, id, &vaccine, number, today)?;
+            } else {
+                let date = date.as_deref().map(parse_date).transpose()?;
+                let dose = tsunagu::schedule::RecordedDose {
+                    vaccine,
+                    number,
+                    date: date.unwrap_or(today),
+                };
+                store.record_dose(&schedule, id, &dose, today)?;
+            }
+            store.child(id)?
+        }
         ChildCommand::List => {
             let children = store.children()?;
             if children.is_empty() {
@@ -479,16 +512,13 @@ fn calendar(
     if matches!(record.status, Status::Ended(_)) {
         return Err(Error::ChildEnded(id));
     }
-    let (due_date, birth_date) = (record.child.due_date, record.child.birth.map(|b| b.date));
-    let until =
-        tsunagu::schedule::programme_end(programme, due_date, birth_date).ok_or(Error::NoDates)?;
-    let plan = tsunagu::schedule::Schedule::embedded()?.plan(&tsunagu::schedule::PlanInput {
-        due_date,
-        birth_date,
-        doses: &[],
-        until,
+    let plan = tsunagu::store::plan_records(
+        &tsunagu::schedule::Schedule::embedded()?,
+        &record,
+        &store.records(id)?,
+        programme,
         today,
-    })?;
+    )?;
     let text = tsunagu::calendar::ics(&tsunagu::calendar::Export {
         child_key: &format!("child-{id}"),
         child_name: &record.nickname,

@@ -18,7 +18,9 @@ use crate::catalogue::content_file;
 use crate::error::{Error, Result};
 
 pub use check::check_files;
-pub use planner::{Plan, PlanInput, RecordedDose, Visit, VisitKind, VisitState, programme_end};
+pub use planner::{
+    AttendedCheckup, Plan, PlanInput, RecordedDose, Visit, VisitKind, VisitState, programme_end,
+};
 
 /// The schedule files, by path under `content/`.
 pub const FILES: [&str; 3] = [

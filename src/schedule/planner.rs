@@ -19,13 +19,22 @@ pub struct RecordedDose {
     pub date: NaiveDate,
 }
 
-/// What the planner needs: the child's dates, the recorded doses, the end of the town's
+/// A check-up visit the family recorded as attended, by the visit's id (`checkup/1-month`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttendedCheckup {
+    pub visit: String,
+    pub date: NaiveDate,
+}
+
+/// What the planner needs: the child's dates, the recorded doses and check-ups, the end of the town's
 /// programme and the day it is planned on.
 #[derive(Clone, Debug)]
 pub struct PlanInput<'a> {
     pub due_date: Option<NaiveDate>,
     pub birth_date: Option<NaiveDate>,
     pub doses: &'a [RecordedDose],
+    /// Check-ups attended; one the plan no longer has (a pregnancy's, after the birth) is ignored.
+    pub checkups: &'a [AttendedCheckup],
     /// Visits whose window starts after this day are left out.
     pub until: NaiveDate,
     pub today: NaiveDate,
@@ -144,6 +153,7 @@ impl Schedule {
     ///     due_date: None,
     ///     birth_date: Some(birth),
     ///     doses: &[],
+    ///     checkups: &[],
     ///     until: NaiveDate::from_ymd_opt(2030, 1, 10).unwrap(),
     ///     today: birth,
     /// }).unwrap();
@@ -166,7 +176,12 @@ impl Schedule {
         let mut visits = Vec::new();
         for checkup in self.checkups() {
             let mut push = |id: String, first: NaiveDate, last: NaiveDate| {
+                let attended = input.checkups.iter().find(|c| c.visit == id);
                 visits.push(Visit {
+                    state: match attended {
+                        Some(c) => VisitState::Done(c.date),
+                        None => state(input.today, first, last),
+                    },
                     id,
                     kind: VisitKind::Checkup {
                         checkup: checkup.id.clone(),
@@ -177,7 +192,6 @@ impl Schedule {
                     last,
                     earliest: None,
                     routine_until: None,
-                    state: state(input.today, first, last),
                     note: checkup.note.clone(),
                 })
             };

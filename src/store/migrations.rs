@@ -123,6 +123,21 @@ pub(super) const MIGRATIONS: &[&str] = &[
         DELETE FROM archive_grams WHERE rowid = old.id;
     END;
     DELETE FROM setting WHERE key = 'archive-index';",
+    // 7: what the family copies from the Maternal and Child Health Handbook (issue #13): doses
+    // given and check-ups attended, by the schedule's ids. Removed with the child.
+    "CREATE TABLE dose (
+        child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+        vaccine TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        given_on TEXT NOT NULL,
+        PRIMARY KEY (child_id, vaccine, number)
+    ) STRICT;
+    CREATE TABLE checkup_attended (
+        child_id INTEGER NOT NULL REFERENCES child (id) ON DELETE CASCADE,
+        visit TEXT NOT NULL,
+        attended_on TEXT NOT NULL,
+        PRIMARY KEY (child_id, visit)
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.

@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 use super::{Store, date_to_sql};
 use crate::cadence::{Birth, Child, Slot};
 use crate::error::{Error, MAX_NICKNAME_CHARS, Result, check_date, check_length};
+use crate::schedule::{AttendedCheckup, PlanInput, RecordedDose, Schedule};
 use crate::store::EndReason;
 
 const FORMAT: &str = "tsunagu-export";
 /// 2 added a child's `shared` and `shareId` (issue #12); a version 1 document reads as children
-/// not shared.
-const VERSION: u32 = 2;
-const READS: [u32; 2] = [1, 2];
+/// not shared. 3 added `doses` and `checkups` (issue #13); an older document reads as none recorded.
+const VERSION: u32 = 3;
+const READS: [u32; 3] = [1, 2, 3];
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -24,6 +25,27 @@ struct Export {
     children: Vec<ChildRow>,
     settings: Vec<(String, String)>,
     deliveries: Vec<DeliveryRow>,
+    #[serde(default)]
+    doses: Vec<DoseRow>,
+    #[serde(default)]
+    checkups: Vec<CheckupRow>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DoseRow {
+    child_id: i64,
+    vaccine: String,
+    number: u32,
+    given_on: NaiveDate,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CheckupRow {
+    child_id: i64,
+    visit: String,
+    attended_on: NaiveDate,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -162,12 +184,30 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut doses = Vec::new();
+        let mut checkups = Vec::new();
+        for c in &children {
+            let records = super::records::records_in(&self.conn, c.id)?;
+            doses.extend(records.doses.into_iter().map(|d| DoseRow {
+                child_id: c.id,
+                vaccine: d.vaccine,
+                number: d.number,
+                given_on: d.date,
+            }));
+            checkups.extend(records.checkups.into_iter().map(|a| CheckupRow {
+                child_id: c.id,
+                visit: a.visit,
+                attended_on: a.date,
+            }));
+        }
         let export = Export {
             format: FORMAT.into(),
             version: VERSION,
             children,
             settings,
             deliveries,
+            doses,
+            checkups,
         };
         Ok(serde_json::to_string_pretty(&export).expect("plain data serialises"))
     }
@@ -202,6 +242,7 @@ impl Store {
                 )));
             }
         }
+        check_records(&export)?;
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM child", [])?;
         tx.execute("DELETE FROM setting", [])?;
@@ -239,10 +280,96 @@ impl Store {
             )
             .map_err(|e| invalid(format!("delivery {}: {e}", d.slot)))?;
         }
+        for d in &export.doses {
+            tx.execute(
+                "INSERT INTO dose (child_id, vaccine, number, given_on) VALUES (?1, ?2, ?3, ?4)",
+                params![d.child_id, d.vaccine, d.number, date_to_sql(d.given_on)],
+            )
+            .map_err(|e| invalid(format!("dose {} {}: {e}", d.vaccine, d.number)))?;
+        }
+        for c in &export.checkups {
+            tx.execute(
+                "INSERT INTO checkup_attended (child_id, visit, attended_on) VALUES (?1, ?2, ?3)",
+                params![c.child_id, c.visit, date_to_sql(c.attended_on)],
+            )
+            .map_err(|e| invalid(format!("check-up {}: {e}", c.visit)))?;
+        }
         // The archive's search index is rebuilt by the next catch-up.
         tx.execute("DELETE FROM archive_text", [])?;
         tx.execute("DELETE FROM archive_grams", [])?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Each child's doses and check-ups as the planner reads them: known vaccines, doses in order,
+/// none before the birth. Dates after the export's own day are not judged here (the document
+/// does not say when it was made); the planner's other rules are.
+fn check_records(export: &Export) -> Result<()> {
+    if export.doses.is_empty() && export.checkups.is_empty() {
+        return Ok(());
+    }
+    let schedule = Schedule::embedded()?;
+    for c in &export.children {
+        let doses: Vec<RecordedDose> = export
+            .doses
+            .iter()
+            .filter(|d| d.child_id == c.id)
+            .map(|d| RecordedDose {
+                vaccine: d.vaccine.clone(),
+                number: d.number,
+                date: d.given_on,
+            })
+            .collect();
+        let checkups: Vec<AttendedCheckup> = export
+            .checkups
+            .iter()
+            .filter(|a| a.child_id == c.id)
+            .map(|a| AttendedCheckup {
+                visit: a.visit.clone(),
+                date: a.attended_on,
+            })
+            .collect();
+        for date in doses
+            .iter()
+            .map(|d| d.date)
+            .chain(checkups.iter().map(|a| a.date))
+        {
+            check_date(date).map_err(|e| invalid(format!("child {}: {e}", c.id)))?;
+        }
+        let Some(today) = doses
+            .iter()
+            .map(|d| d.date)
+            .chain(checkups.iter().map(|a| a.date))
+            .max()
+        else {
+            continue;
+        };
+        schedule
+            .plan(&PlanInput {
+                due_date: c.due_date,
+                birth_date: c.birth_date,
+                doses: &doses,
+                checkups: &checkups,
+                until: today,
+                today,
+            })
+            .map_err(|e| invalid(format!("child {}: {e}", c.id)))?;
+    }
+    for (child_id, what) in export
+        .doses
+        .iter()
+        .map(|d| (d.child_id, format!("dose {} {}", d.vaccine, d.number)))
+        .chain(
+            export
+                .checkups
+                .iter()
+                .map(|a| (a.child_id, format!("check-up {}", a.visit))),
+        )
+    {
+        if !export.children.iter().any(|c| c.id == child_id) {
+            return Err(invalid(format!("{what} for unknown child {child_id}")));
+        }
+    }
+    Ok(())
 }

@@ -16,6 +16,7 @@ fn export(stamp: &str, lang: &str) -> String {
             due_date: Some(d("2027-01-10")),
             birth_date: Some(d("2027-01-10")),
             doses: &[],
+            checkups: &[],
             until: d("2030-01-10"),
             today: d("2027-01-10"),
         })

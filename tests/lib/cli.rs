@@ -248,3 +248,57 @@ fn calendar_writes_the_childs_coming_visits_and_says_which_child_is_unknown() {
     let unknown = tsunagu(&db, "en", &["calendar", "--child", "9"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn a_dose_recorded_from_the_command_line_moves_the_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let added = tsunagu(&db, "en", &["child", "add", "--born", "2026-09-20"]);
+    assert!(added.status.success(), "{added:?}");
+    let recorded = tsunagu(
+        &db,
+        "en",
+        &[
+            "child",
+            "dose",
+            "1",
+            "hepatitis-b",
+            "1",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    assert!(recorded.status.success(), "{recorded:?}");
+    let text = stdout(&tsunagu(&db, "en", &["calendar", "--child", "1"]));
+    assert!(
+        !text.contains("UID:child-1-dose-hepatitis-b-1@tsunagu"),
+        "given: not coming"
+    );
+    // 27 whole days after 20 November: from 18 December.
+    let second = text
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:child-1-dose-hepatitis-b-2@tsunagu"))
+        .unwrap();
+    assert!(second.contains("DTSTART;VALUE=DATE:20261218"), "{second}");
+    let twice = tsunagu(
+        &db,
+        "en",
+        &[
+            "child",
+            "dose",
+            "1",
+            "hepatitis-b",
+            "1",
+            "--date",
+            "2026-11-21",
+        ],
+    );
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("twice"));
+    let removed = tsunagu(
+        &db,
+        "en",
+        &["child", "dose", "1", "hepatitis-b", "1", "--remove"],
+    );
+    assert!(removed.status.success(), "{removed:?}");
+}

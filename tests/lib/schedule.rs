@@ -25,6 +25,7 @@ fn plan_with(
             due_date: due,
             birth_date: birth,
             doses,
+            checkups: &[],
             until,
             today: d(today),
         })?
@@ -471,7 +472,7 @@ proptest! {
         let mut today = birth;
         for (pick, delay) in steps {
             let visits = schedule
-                .plan(&PlanInput { due_date: None, birth_date: Some(birth), doses: &doses, until, today })
+                .plan(&PlanInput { due_date: None, birth_date: Some(birth), doses: &doses, checkups: &[], until, today })
                 .unwrap()
                 .visits;
             for v in &visits {
