@@ -4,12 +4,12 @@
 use tauri::State;
 use tsunagu::store::ArchiveFilter;
 
-use crate::api::{children, reading, settings, town};
+use crate::api::{children, reading, schedule, settings, town};
 use crate::error::AppError;
 use crate::state::{AppState, Signal};
 use crate::views::{
-    AppInfo, ArchiveItemView, ChildView, EventView, FeedStatusView, MessageView, SettingsView,
-    TodayView, TownView,
+    AppInfo, ArchiveItemView, ChildView, EventView, FeedStatusView, MessageView, ScheduleView,
+    SettingsView, TodayView, TownView,
 };
 
 type Reply<T> = Result<T, AppError>;
@@ -191,6 +191,91 @@ pub async fn sync_town(state: State<'_, AppState>) -> Reply<FeedStatusView> {
 #[tauri::command]
 pub async fn town_events(state: State<'_, AppState>) -> Reply<Vec<EventView>> {
     state.run(town::events).await
+}
+
+/// A child's "Check-ups and shots" screen.
+#[tauri::command]
+pub async fn child_schedule(state: State<'_, AppState>, id: i64) -> Reply<ScheduleView> {
+    state.run(move |c| schedule::view(c, id)).await
+}
+
+// Recording or undoing a dose or check-up moves the next windows: the notifier re-arms.
+
+#[tauri::command]
+pub async fn record_dose(
+    state: State<'_, AppState>,
+    id: i64,
+    vaccine: String,
+    number: u32,
+    date: String,
+) -> Reply<ScheduleView> {
+    let view = state
+        .run(move |c| schedule::record_dose(c, id, &vaccine, number, &date))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn correct_dose(
+    state: State<'_, AppState>,
+    id: i64,
+    vaccine: String,
+    number: u32,
+    date: String,
+) -> Reply<ScheduleView> {
+    let view = state
+        .run(move |c| schedule::correct_dose(c, id, &vaccine, number, &date))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn remove_dose(
+    state: State<'_, AppState>,
+    id: i64,
+    vaccine: String,
+    number: u32,
+) -> Reply<ScheduleView> {
+    let view = state
+        .run(move |c| schedule::remove_dose(c, id, &vaccine, number))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn record_checkup(
+    state: State<'_, AppState>,
+    id: i64,
+    visit: String,
+    date: String,
+) -> Reply<ScheduleView> {
+    let view = state
+        .run(move |c| schedule::record_checkup(c, id, &visit, &date))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn remove_checkup(
+    state: State<'_, AppState>,
+    id: i64,
+    visit: String,
+) -> Reply<ScheduleView> {
+    let view = state
+        .run(move |c| schedule::remove_checkup(c, id, &visit))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
+}
+
+/// The child's coming visits as an .ics file's text; the UI hands it to the system.
+#[tauri::command]
+pub async fn export_calendar(state: State<'_, AppState>, id: i64) -> Reply<String> {
+    state.run(move |c| schedule::export_calendar(c, id)).await
 }
 
 #[tauri::command]

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use tsunagu::catalogue::Catalogue;
 use tsunagu::i18n::I18n;
+use tsunagu::schedule::Schedule;
 use tsunagu::store::Store;
 use tsunagu::town::Town;
 
@@ -65,6 +66,8 @@ pub struct Core {
     pub store: Store,
     pub catalogue: Catalogue,
     pub town: Town,
+    /// The national check-up and immunisation schedule (`content/schedule/`).
+    pub schedule: Schedule,
     pub clock: Clock,
     strings: [I18n; 2],
 }
@@ -77,6 +80,7 @@ impl Core {
             store,
             catalogue: Catalogue::embedded()?,
             town: Town::embedded()?,
+            schedule: Schedule::embedded()?,
             clock,
             strings: [I18n::new("ja")?, I18n::new("en")?],
         })

@@ -166,6 +166,8 @@ pub struct TodayChild {
     pub milestone: Option<String>,
     pub ask_if_born: bool,
     pub notices: Vec<NoticeView>,
+    /// Check-ups and doses whose recommended window opens today, each as a sentence.
+    pub visits_opening: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -300,4 +302,81 @@ pub struct EventView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub url: Option<String>,
+}
+
+/// One check-up or dose on the "Check-ups and shots" screen: its window as date labels, what was
+/// recorded, and (for a dose not yet given) the earliest day the schedule allows.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct VisitView {
+    /// Stable: `checkup/<id>`, `dose/<vaccine or choice>/<n>` (the .ics UIDs are made from it).
+    pub id: String,
+    #[cfg_attr(test, ts(type = "\"checkup\" | \"dose\""))]
+    pub kind: &'static str,
+    pub name: String,
+    pub first: String,
+    pub first_label: String,
+    pub last: String,
+    pub last_label: String,
+    /// A dose not yet given whose minimum interval ends after the window opens: the day it may
+    /// be given from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub earliest: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub earliest_label: Option<String>,
+    /// The day the family recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub done_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub done_label: Option<String>,
+    /// For a dose: the vaccine and number to record it under. While the clinic's choice between
+    /// alternatives is not recorded, `alternatives` lists them and `vaccine` is absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub vaccine: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub number: Option<u32>,
+    pub alternatives: Vec<VaccineChoiceView>,
+    /// Whether it can be recorded now: a check-up, or a dose whose previous dose is recorded.
+    pub recordable: bool,
+    /// Whether its record can be undone: a check-up, or the last recorded dose of its course.
+    pub removable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct VaccineChoiceView {
+    pub vaccine: String,
+    pub name: String,
+}
+
+/// A child's "Check-ups and shots": the planner's visits in four groups, soonest first, the
+/// town's check-up events that concern the child, and the sentence that the clinic decides.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct ScheduleView {
+    pub child: ChildView,
+    pub today: String,
+    pub clinic_decides: String,
+    /// Said when no birth is recorded: the child's visits are placed as if born on the due date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub assumed_birth: Option<String>,
+    pub due_now: Vec<VisitView>,
+    pub coming: Vec<VisitView>,
+    pub talk_to_clinic: Vec<VisitView>,
+    /// Most recent first.
+    pub done: Vec<VisitView>,
+    pub town_events: Vec<EventView>,
 }

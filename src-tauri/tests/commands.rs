@@ -8,6 +8,9 @@ use tsunagu_app_lib::instant_in;
 mod common;
 use common::{harness, harness_in};
 
+#[path = "commands/schedule.rs"]
+mod schedule;
+
 /// The English edition: a reader who chose English gets the English message of the day, not the
 /// Japanese one, and switching back brings the Japanese again.
 #[test]

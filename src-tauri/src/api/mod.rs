@@ -3,5 +3,6 @@
 
 pub mod children;
 pub mod reading;
+pub mod schedule;
 pub mod settings;
 pub mod town;

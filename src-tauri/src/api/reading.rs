@@ -30,6 +30,7 @@ pub fn today(core: &mut Core) -> Result<TodayView> {
                 milestone: None,
                 ask_if_born: false,
                 notices: Vec::new(),
+                visits_opening: Vec::new(),
             });
             continue;
         };
@@ -70,6 +71,7 @@ pub fn today(core: &mut Core) -> Result<TodayView> {
             milestone: due.milestone.map(|m| core.t().milestone(m)),
             ask_if_born: due.ask_if_born,
             notices,
+            visits_opening: crate::api::schedule::opening_today(core, &record, today),
         });
     }
     let unread_earlier = archive

@@ -72,17 +72,18 @@ pub fn events(core: &mut Core) -> Result<Vec<EventView>> {
     });
     notices.sort_by_key(|n| (n.starts.date, n.starts.time));
     let t = core.t();
-    Ok(notices
-        .iter()
-        .map(|n| EventView {
-            id: n.key.clone(),
-            title: n.title.clone(),
-            html: feed::body_html(&n.body),
-            when: when(t, &n.starts, n.ends.as_ref()),
-            place: n.place.clone(),
-            url: n.url.clone(),
-        })
-        .collect())
+    Ok(notices.iter().map(|n| event_view(t, n)).collect())
+}
+
+pub fn event_view(t: &I18n, n: &feed::EventNotice) -> EventView {
+    EventView {
+        id: n.key.clone(),
+        title: n.title.clone(),
+        html: feed::body_html(&n.body),
+        when: when(t, &n.starts, n.ends.as_ref()),
+        place: n.place.clone(),
+        url: n.url.clone(),
+    }
 }
 
 /// Checks a link before it leaves the app: https, mailto and tel only.

@@ -264,4 +264,28 @@ mod tests {
             note.title
         );
     }
+
+    #[test]
+    fn a_window_that_opens_today_is_in_the_days_one_notification() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = core(dir.path(), "2026-12-31 07:00");
+        c.store
+            .add_child(
+                &NewChild {
+                    nickname: "ゆい".into(),
+                    due_date: None,
+                    birth_date: Some(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
+                },
+                c.clock.today(),
+            )
+            .unwrap();
+        c.clock = Clock::Fixed(at("2026-12-31 08:00"));
+        let note = tick(&mut c).unwrap().expect("today's notification");
+        let text = format!("{}\n{}", note.title, note.body);
+        assert!(
+            text.contains("B型肝炎 1回目 の標準的な時期が今日から始まります"),
+            "{text}"
+        );
+        assert!(tick(&mut c).unwrap().is_none(), "never a second one");
+    }
 }

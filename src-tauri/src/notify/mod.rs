@@ -63,7 +63,7 @@ fn with_readers<T>(core: &Core, f: impl FnOnce(&[Reader]) -> T) -> tsunagu::Resu
 
 /// The town's lines for the notifications of the days from `from` to `to`: each child's overlays
 /// of each day (the store reads the town's items once and matches them to the dates in memory),
-/// then, on `from`, the event notices that concern the family and were never mentioned (claimed
+/// each child's check-ups and doses whose recommended window opens that day, then, on `from`, the event notices that concern the family and were never mentioned (claimed
 /// for `from`, so each is mentioned once, in one day's notification).
 fn town_lines(
     core: &mut Core,
@@ -89,6 +89,21 @@ fn town_lines(
                 .t()
                 .t_args("feed-preview-town", &[("title", overlay.title.into())]);
             lines.entry(date).or_default().push(line);
+        }
+    }
+    // The check-ups and doses whose recommended window opens, in the same day's notification.
+    for record in core.store.children()? {
+        for (date, day) in
+            crate::api::schedule::openings(core, &record, from, to).unwrap_or_default()
+        {
+            let lines = lines.entry(date).or_default();
+            for line in day {
+                lines.push(if record.nickname.is_empty() {
+                    line
+                } else {
+                    format!("{}・{line}", record.nickname)
+                });
+            }
         }
     }
     for notice in core
@@ -345,5 +360,47 @@ mod tests {
         let next = mobile_window(&mut core, first_day + Days::new(1)).unwrap();
         assert_eq!(mentions(&next), 0);
         assert!(next.iter().any(|p| p.body.contains("妊娠の届出")));
+    }
+
+    #[test]
+    fn a_window_that_opens_rides_on_the_days_one_notification_and_never_for_a_stopped_child() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = day("2026-12-20").and_hms_opt(9, 0, 0).unwrap();
+        let mut core = Core::open(dir.path(), Clock::Fixed(now)).unwrap();
+        let new = NewChild {
+            nickname: "ゆい".into(),
+            due_date: None,
+            birth_date: Some(day("2026-11-01")),
+        };
+        let child = core.store.add_child(&new, core.clock.today()).unwrap();
+        // Born 1 November: two months are reached on 31 December.
+        let window = mobile_window(&mut core, day("2026-12-21")).unwrap();
+        let on = |w: &[tsunagu::plan::Planned], d: &str| -> Vec<String> {
+            w.iter()
+                .filter(|p| p.date == day(d))
+                .map(|p| format!("{}\n{}", p.title, p.body))
+                .collect()
+        };
+        let opening = on(&window, "2026-12-31");
+        assert_eq!(opening.len(), 1, "one notification that day: {opening:?}");
+        assert!(
+            opening[0].contains("ゆい・B型肝炎 1回目 の標準的な時期が今日から始まります"),
+            "{}",
+            opening[0]
+        );
+        core.store
+            .end_child(
+                child.id,
+                tsunagu::store::EndReason::Other,
+                core.clock.today(),
+            )
+            .unwrap();
+        let window = mobile_window(&mut core, day("2026-12-21")).unwrap();
+        assert!(
+            window
+                .iter()
+                .all(|p| !p.body.contains("B型肝炎") && !p.title.contains("B型肝炎")),
+            "{window:?}"
+        );
     }
 }

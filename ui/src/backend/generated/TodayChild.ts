@@ -3,4 +3,8 @@ import type { ChildView } from "./ChildView";
 import type { MessageView } from "./MessageView";
 import type { Notice } from "./Notice";
 
-export type TodayChild = { child: ChildView, message?: MessageView, missing?: string, milestone?: string, askIfBorn: boolean, notices: Array<Notice>, };
+export type TodayChild = { child: ChildView, message?: MessageView, missing?: string, milestone?: string, askIfBorn: boolean, notices: Array<Notice>, 
+/**
+ * Check-ups and doses whose recommended window opens today, each as a sentence.
+ */
+visitsOpening: Array<string>, };
