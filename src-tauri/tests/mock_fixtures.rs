@@ -92,6 +92,29 @@ const SAMPLES: &[Sample] = &[
     },
 ];
 
+/// Records the browser tests and the demo make on TODAY, beyond none: `(the sample child, the
+/// writes in order)`. The schedule is recorded after each write.
+fn schedule_records() -> Vec<(usize, Vec<(&'static str, Value)>)> {
+    vec![
+        // そうた, the seeded toddler: chickenpox dose 1 a week ago moves dose 2.
+        (
+            3,
+            vec![(
+                "record_dose",
+                json!({ "vaccine": "varicella", "number": 1, "date": "2027-01-06" }),
+            )],
+        ),
+        // The baby on day 100: hepatitis B dose 1 a week ago moves dose 2 by its 27 days.
+        (
+            6,
+            vec![(
+                "record_dose",
+                json!({ "vaccine": "hepatitis-b", "number": 1, "date": "2027-01-06" }),
+            )],
+        ),
+    ]
+}
+
 /// Refusals the tests provoke: `(command, arguments, the sample child it acts on)`, on TODAY.
 fn refusals() -> Vec<(&'static str, Value, Option<usize>)> {
     vec![
@@ -204,6 +227,12 @@ fn record(s: &Sample) -> Value {
             day.insert("askIfBorn".into(), card["askIfBorn"].clone());
             let mut words = pick(&card, &["milestone", "missing", "notices"]);
             words["stage"] = card["child"]["stage"].clone();
+            if card["visitsOpening"]
+                .as_array()
+                .is_some_and(|v| !v.is_empty())
+            {
+                words["visitsOpening"] = card["visitsOpening"].clone();
+            }
             day.insert(lang.into(), words);
             d = shift(d, 1);
         }
@@ -251,6 +280,89 @@ fn record(s: &Sample) -> Value {
         "town": town,
         "events": events,
     })
+}
+
+/// The key the mock files a child's records under: what the screen shows as done.
+fn records_key(view: &Value) -> String {
+    let mut entries: Vec<String> = view["done"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| match v["kind"].as_str() {
+            Some("dose") => format!(
+                "dose {} {} {}",
+                v["vaccine"].as_str().unwrap(),
+                v["number"],
+                v["doneOn"].as_str().unwrap()
+            ),
+            _ => format!(
+                "checkup {} {}",
+                v["id"].as_str().unwrap(),
+                v["doneOn"].as_str().unwrap()
+            ),
+        })
+        .collect();
+    entries.sort();
+    entries.join("; ")
+}
+
+/// The child's schedule and calendar file on TODAY, in each language, as the app holds it now.
+/// DTSTAMP (the moment of export, the only part that depends on the recording machine's clock
+/// and time zone) is pinned to TODAY at midnight UTC.
+fn schedule_now(h: &Harness, out: &mut Map<String, Value>) {
+    nine(h, date(TODAY));
+    let mut answers = Map::new();
+    let mut ics = Map::new();
+    let mut key = String::new();
+    for lang in LANGS {
+        set_lang(h, lang);
+        let mut view = h.invoke("child_schedule", json!({ "id": 1 })).unwrap();
+        key = records_key(&view);
+        view.as_object_mut().unwrap().remove("child");
+        answers.insert(lang.into(), view);
+        let text = h.invoke("export_calendar", json!({ "id": 1 })).unwrap();
+        let pinned = format!("DTSTAMP:{}T000000Z", TODAY.replace('-', ""));
+        let text: String = text
+            .as_str()
+            .unwrap()
+            .split("\r\n")
+            .map(|l| {
+                if l.starts_with("DTSTAMP:") {
+                    pinned.as_str()
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\r\n");
+        ics.insert(lang.into(), text.into());
+    }
+    answers.insert("ics".into(), Value::Object(ics));
+    out.insert(key, Value::Object(answers));
+}
+
+/// Every sample child's schedule with nothing recorded, and the records of `schedule_records`.
+fn schedules() -> Map<String, Value> {
+    let mut out = Map::new();
+    for (i, s) in SAMPLES.iter().enumerate() {
+        let h = enter(s);
+        let mut states = Map::new();
+        schedule_now(&h, &mut states);
+        for (sample, writes) in schedule_records() {
+            if sample != i {
+                continue;
+            }
+            for (cmd, args) in writes {
+                nine(&h, date(TODAY));
+                let mut args = args.clone();
+                args["id"] = 1.into();
+                h.invoke(cmd, args).unwrap();
+                schedule_now(&h, &mut states);
+            }
+        }
+        out.insert(key(s), Value::Object(states));
+    }
+    out
 }
 
 /// The order the app lists the town's events in (soonest first), with every sample child
@@ -339,6 +451,7 @@ fn fixtures() -> Value {
         "children": children,
         "eventOrder": event_order(),
         "refusals": record_refusals(),
+        "schedules": schedules(),
     })
 }
 

@@ -9,11 +9,13 @@ import type {
   ChildView,
   Command,
   Commands,
+  DoseArgs,
   EndedReason,
   EventView,
   FeedStatus,
   Invoke,
   MessageView,
+  ScheduleView,
   SettingKey,
   SettingsView,
   TodayView,
@@ -97,6 +99,16 @@ export function createApi(invoke: Invoke) {
     /** Checks the town's feed now (pull to refresh); a failure comes back in `error`, not as a rejection. */
     syncTown: (): Promise<FeedStatus> => call('sync_town'),
     townEvents: (): Promise<EventView[]> => call('town_events'),
+    /** A child's "Check-ups and shots"; each write below answers with the screen as it now stands. */
+    childSchedule: (id: number): Promise<ScheduleView> => call('child_schedule', { id }),
+    recordDose: (dose: DoseArgs, date: string): Promise<ScheduleView> => call('record_dose', { ...dose, date }),
+    correctDose: (dose: DoseArgs, date: string): Promise<ScheduleView> => call('correct_dose', { ...dose, date }),
+    removeDose: (dose: DoseArgs): Promise<ScheduleView> => call('remove_dose', dose),
+    recordCheckup: (id: number, visit: string, date: string): Promise<ScheduleView> =>
+      call('record_checkup', { id, visit, date }),
+    removeCheckup: (id: number, visit: string): Promise<ScheduleView> => call('remove_checkup', { id, visit }),
+    /** The child's coming visits as an .ics file's text, to hand to the system like the data export. */
+    exportCalendar: (id: number): Promise<string> => call('export_calendar', { id }),
     /** Opens an https, mailto or tel link outside the app; anything else rejects with `link-not-allowed`. */
     openLink: (url: string): Promise<null> => call('open_link', { url }),
     exportData: (): Promise<string> => call('export_data'),

@@ -10,10 +10,13 @@ import type { ChildView } from './generated/ChildView';
 import type { EventView } from './generated/EventView';
 import type { FeedStatus } from './generated/FeedStatus';
 import type { MessageView } from './generated/MessageView';
+import type { ScheduleView } from './generated/ScheduleView';
 import type { SettingsView } from './generated/SettingsView';
 import type { TodayView } from './generated/TodayView';
 
-export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, SettingsView, TodayView };
+export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, ScheduleView, SettingsView, TodayView };
+export type { VisitView } from './generated/VisitView';
+export type { VaccineChoiceView } from './generated/VaccineChoiceView';
 export type { ArchiveEntryView } from './generated/ArchiveEntryView';
 export type { Contact } from './generated/Contact';
 export type { Notice } from './generated/Notice';
@@ -30,6 +33,9 @@ export type Theme = SettingsView['theme'];
 export type SettingKey = 'delivery-time' | 'locale' | 'text-size' | 'theme';
 
 export type ArchiveFilter = { childId?: number; unreadOnly?: boolean; bookmarkedOnly?: boolean };
+
+/** A dose of a child: the vaccine's id in the schedule and the dose's number. */
+export type DoseArgs = { id: number; vaccine: string; number: number };
 
 export type OpenDay = { date: string; childId?: number };
 
@@ -55,6 +61,13 @@ export interface Commands {
   town_status: { args: undefined; result: FeedStatus };
   sync_town: { args: undefined; result: FeedStatus };
   town_events: { args: undefined; result: EventView[] };
+  child_schedule: { args: { id: number }; result: ScheduleView };
+  record_dose: { args: DoseArgs & { date: string }; result: ScheduleView };
+  correct_dose: { args: DoseArgs & { date: string }; result: ScheduleView };
+  remove_dose: { args: DoseArgs; result: ScheduleView };
+  record_checkup: { args: { id: number; visit: string; date: string }; result: ScheduleView };
+  remove_checkup: { args: { id: number; visit: string }; result: ScheduleView };
+  export_calendar: { args: { id: number }; result: string };
   open_link: { args: { url: string }; result: null };
   export_data: { args: undefined; result: string };
   import_data: { args: { data: string }; result: null };

@@ -310,3 +310,56 @@ describe("the town's feed", () => {
     expect(backend.openedLinks).toHaveLength(3);
   });
 });
+
+describe('check-ups and shots', () => {
+  const visit = (v: { dueNow: { id: string }[]; coming: { id: string }[]; talkToClinic: { id: string }[]; done: { id: string }[] }, id: string) =>
+    [...v.dueNow, ...v.coming, ...v.talkToClinic, ...v.done].find((x) => x.id === id);
+
+  it("answers with the app's plan, and a recorded dose moves the next by the app's interval", async () => {
+    const { api } = setup({ seed: 'family' });
+    const before = await api.childSchedule(2);
+    expect(before.child.nickname).toBe('そうた');
+    expect(before.clinicDecides).toContain('医療機関');
+    expect(visit(before, 'dose/varicella/2')).toMatchObject({ first: '2027-07-14' });
+    const after = await api.recordDose({ id: 2, vaccine: 'varicella', number: 1 }, '2027-01-06');
+    expect(after.done.find((v) => v.id === 'dose/varicella/1')).toMatchObject({ doneOn: '2027-01-06', removable: true });
+    expect(visit(after, 'dose/varicella/2')).toMatchObject({ first: '2027-07-07' });
+    expect(await api.childSchedule(2)).toEqual(after);
+    const removed = await api.removeDose({ id: 2, vaccine: 'varicella', number: 1 });
+    expect(visit(removed, 'dose/varicella/2')).toMatchObject({ first: '2027-07-14' });
+  });
+
+  it('refuses a dose twice, a day to come, and a record the app was never asked for', async () => {
+    const { api } = setup({ seed: 'family' });
+    await api.recordDose({ id: 2, vaccine: 'varicella', number: 1 }, '2027-01-06');
+    expect((await rejection(api.recordDose({ id: 2, vaccine: 'varicella', number: 1 }, '2027-01-07'))).code).toBe('dose-recorded-twice');
+    const future = await rejection(api.recordDose({ id: 2, vaccine: 'mr', number: 1 }, '2027-01-14'));
+    expect(future.code).toBe('record-in-future');
+    expect(future.message).toContain('2027-01-14');
+    const unrecorded = await rejection(api.recordDose({ id: 2, vaccine: 'mr', number: 1 }, '2027-01-10'));
+    expect(unrecorded.code).toBe('internal');
+    expect(unrecorded.message).toContain('SCHEDULE_RECORDS');
+    expect((await api.childSchedule(2)).done.map((v) => v.id)).toEqual(['dose/varicella/1']);
+  });
+
+  it('exports the calendar the app wrote, in the reader language', async () => {
+    const { api, backend } = setup({ seed: 'family' });
+    const ics = await api.exportCalendar(2);
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain('\r\nUID:child-2-dose-mr-1@tsunagu\r\n');
+    expect(ics).not.toContain('UID:child-1-');
+    expect(ics).toMatch(/麻しん/);
+    await backend.invoke('set_setting', { key: 'locale', value: 'en' });
+    expect(await api.exportCalendar(2)).toMatch(/measles/i);
+  });
+
+  it('shows nothing for a stopped child, and carries the records through export and import', async () => {
+    const { api } = setup({ seed: 'family' });
+    await api.recordDose({ id: 2, vaccine: 'varicella', number: 1 }, '2027-01-06');
+    const data = await api.exportData();
+    await api.endChild(2, 'other');
+    expect((await rejection(api.childSchedule(2))).code).toBe('child-ended');
+    await api.importData(data);
+    expect((await api.childSchedule(2)).done.map((v) => v.id)).toEqual(['dose/varicella/1']);
+  });
+});

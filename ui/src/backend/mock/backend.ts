@@ -13,11 +13,12 @@ import type {
   FeedStatus,
   Lang,
   MessageView,
+  ScheduleView,
   SettingsView,
   TodayChild,
   TodayView,
 } from '../types';
-import { FIXTURES, dateLabel, errorShape, fixtureFor, message, recordedRefusal, strings, type ChildDates, type FixtureChild } from './fixtures';
+import { FIXTURES, dateLabel, errorShape, fixtureFor, message, recordedRefusal, scheduleFor, strings, type ChildDates, type FixtureChild } from './fixtures';
 import { Fail } from './fail';
 import { exportDocument, readDocument } from './transfer';
 import { isAllowedLink } from './town';
@@ -97,6 +98,8 @@ export class MockBackend {
   today: string;
   private children: MockChild[] = [];
   private deliveries: Delivery[] = [];
+  /** Each child's doses and check-ups as the fixtures key them (`dose hepatitis-b 1 2027-01-05`). */
+  private records = new Map<number, string[]>();
   private nextChildId = 1;
   private nextDeliveryId = 1;
   private settings: SettingsView;
@@ -188,6 +191,7 @@ export class MockBackend {
         this.child(num(a.id));
         this.children = this.children.filter((c) => c.id !== a.id);
         this.deliveries = this.deliveries.filter((d) => d.childId !== a.id);
+        this.records.delete(num(a.id));
         return null;
       case 'today':
         return this.todayView();
@@ -219,6 +223,33 @@ export class MockBackend {
         return this.syncTown();
       case 'town_events':
         return this.townEvents();
+      case 'child_schedule':
+        return this.scheduleView(this.open(num(a.id)));
+      case 'record_dose':
+      case 'correct_dose':
+      case 'remove_dose': {
+        const c = this.open(num(a.id));
+        const what = `dose ${str(a.vaccine) ?? ''} ${num(a.number)} `;
+        const on = cmd === 'remove_dose' ? '' : this.past(a.date);
+        const held = this.recordsOf(c).find((r) => r.startsWith(what));
+        if (cmd === 'record_dose' && held) throw new Fail('dose-recorded-twice', { vaccine: str(a.vaccine) ?? '', number: String(a.number) });
+        if (cmd !== 'record_dose' && !held) throw new Fail('not-recorded', { value: what.trim() });
+        return this.write(c, what, cmd === 'remove_dose' ? null : what + on);
+      }
+      case 'record_checkup':
+      case 'remove_checkup': {
+        const c = this.open(num(a.id));
+        const what = `checkup ${str(a.visit) ?? ''} `;
+        if (cmd === 'remove_checkup' && !this.recordsOf(c).some((r) => r.startsWith(what))) {
+          throw new Fail('not-recorded', { value: str(a.visit) ?? '' });
+        }
+        return this.write(c, what, cmd === 'remove_checkup' ? null : what + this.past(a.date));
+      }
+      case 'export_calendar': {
+        // Recorded for the child as number 1: the UIDs name the child by this mock's id.
+        const c = this.open(num(a.id));
+        return scheduleFor(c, this.recordsOf(c)).ics[this.lang].replaceAll('\r\nUID:child-1-', `\r\nUID:child-${c.id}-`);
+      }
       case 'open_link': {
         const url = str(a.url) ?? '';
         if (!isAllowedLink(url)) throw new Fail('link-not-allowed', { value: url });
@@ -226,7 +257,7 @@ export class MockBackend {
         return null;
       }
       case 'export_data':
-        return exportDocument(this.today, this.settings, this.children, this.deliveries);
+        return exportDocument(this.today, this.settings, this.children, this.deliveries, this.records);
       case 'import_data':
         this.importData(str(a.data) ?? '');
         return null;
@@ -431,7 +462,7 @@ export class MockBackend {
   private todayView(): TodayView {
     this.catchUp();
     const children: TodayChild[] = this.children.map((c) => {
-      const tc: TodayChild = { child: this.childView(c), askIfBorn: false, notices: [] };
+      const tc: TodayChild = { child: this.childView(c), askIfBorn: false, notices: [], visitsOpening: [] };
       const day = c.endedOn === null ? this.day(c) : undefined;
       if (!day) return tc;
       const words = day[this.lang];
@@ -439,7 +470,14 @@ export class MockBackend {
         const d = this.deliveries.find((d) => d.childId === c.id && d.slot === day.slot && !d.earlier);
         if (d) tc.message = this.messageView(d);
       }
-      return { ...tc, askIfBorn: day.askIfBorn, milestone: words.milestone, missing: words.missing, notices: words.notices ?? [] };
+      return {
+        ...tc,
+        askIfBorn: day.askIfBorn,
+        milestone: words.milestone,
+        missing: words.missing,
+        notices: words.notices ?? [],
+        visitsOpening: words.visitsOpening ?? [],
+      };
     });
     const ended = new Set(this.children.filter((c) => c.endedOn !== null).map((c) => c.id));
     const unreadEarlier = this.deliveries.filter((d) => !d.read && !d.earlier && d.dueOn < this.today && !ended.has(d.childId)).length;
@@ -505,6 +543,41 @@ export class MockBackend {
     return FIXTURES.eventOrder.flatMap((id) => found.get(id) ?? []);
   }
 
+  // --- check-ups and shots -------------------------------------------------------------------
+
+  /** A child whose schedule may be shown or written: not stopped. */
+  private open(id: number): MockChild {
+    const c = this.child(id);
+    if (c.endedOn !== null) throw new Fail('child-ended', { id: String(id) });
+    return c;
+  }
+
+  private recordsOf(c: MockChild): string[] {
+    return this.records.get(c.id) ?? [];
+  }
+
+  /** A date the family entered: a real date, not after today. */
+  private past(v: unknown): string {
+    const d = date(v);
+    if (d > this.today) throw new Fail('record-in-future', { date: d });
+    return d;
+  }
+
+  /** Replaces the record starting `what` with `entry` (or removes it), if the app answered that. */
+  private write(c: MockChild, what: string, entry: string | null): ScheduleView {
+    const next = this.recordsOf(c).filter((r) => !r.startsWith(what));
+    if (entry !== null) next.push(entry);
+    scheduleFor(c, next);
+    this.records.set(c.id, next);
+    return this.scheduleView(c);
+  }
+
+  private scheduleView(c: MockChild): ScheduleView {
+    const recorded = scheduleFor(c, this.recordsOf(c))[this.lang];
+    const townEvents = this.feed.version === undefined ? [] : recorded.townEvents;
+    return { ...recorded, child: this.childView(c), townEvents };
+  }
+
   // --- settings and data ----------------------------------------------------------------------
 
   private setSetting(key: string, value: string): SettingsView {
@@ -542,6 +615,7 @@ export class MockBackend {
     this.deliveries = [];
     this.nextChildId = Math.max(0, ...doc.children.map((c) => c.id)) + 1;
     this.settings = doc.settings;
+    this.records = doc.records;
     this.catchUp();
     for (const mark of doc.marks) {
       const d = this.deliveries.find((d) => d.childId === mark.childId && d.slot === mark.slot);

@@ -7,7 +7,7 @@
 //   (`npm run mock:catalogue`), made afresh before every mock build, never committed.
 // The mock looks things up here; it never computes a date or writes a word of its own.
 import { FluentBundle, FluentResource } from '@fluent/bundle';
-import type { BackendErrorShape, EventView, Lang, Notice } from '../types';
+import type { BackendErrorShape, EventView, Lang, Notice, ScheduleView } from '../types';
 import fixturesText from './fixtures.json?raw';
 import catalogueText from './catalogue.json?raw';
 import jaStrings from '../../../../locales/ja/tsunagu.ftl?raw';
@@ -20,7 +20,7 @@ type PerLang<T> = Record<Lang, T>;
 export type FixtureDay = {
   slot?: string;
   askIfBorn: boolean;
-} & PerLang<{ stage?: string; milestone?: string; missing?: string; notices?: Notice[] }>;
+} & PerLang<{ stage?: string; milestone?: string; missing?: string; notices?: Notice[]; visitsOpening?: string[] }>;
 
 /** One message of a child's archive, with the labels `open_message` gave it. */
 export type FixtureEntry = {
@@ -44,6 +44,10 @@ export type FixtureChild = {
   events: PerLang<EventView[]>;
 };
 
+/** A child's "Check-ups and shots" with some records, as `child_schedule` answered it (its `child`
+ * left out: the mock puts its own), and the .ics `export_calendar` made (DTSTAMP pinned). */
+export type FixtureSchedule = PerLang<Omit<ScheduleView, 'child'>> & { ics: PerLang<string> };
+
 type Fixtures = {
   today: string;
   app: PerLang<unknown>;
@@ -51,6 +55,8 @@ type Fixtures = {
   children: Record<string, FixtureChild>;
   eventOrder: string[];
   refusals: Record<string, PerLang<BackendErrorShape>>;
+  /** By child key, then by records key (see `recordsKey`). */
+  schedules: Record<string, Record<string, FixtureSchedule>>;
 };
 
 export const FIXTURES: Fixtures = JSON.parse(fixturesText);
@@ -120,4 +126,22 @@ export function errorShape(code: string, args: Record<string, string>, lang: Lan
   // Codes the contract does not list travel as `internal` (docs/ipc.md).
   const wire = code === 'unknown-delivery' || code === 'invalid-import' ? 'internal' : code;
   return { code: wire, message: b.formatPattern(pattern!, { value: code, ...args }) };
+}
+
+/** The key of a child's records, as the fixtures file them: `dose <vaccine> <n> <date>` and
+ * `checkup <visit> <date>`, sorted, joined by `; ` (empty when nothing is recorded). */
+export function recordsKey(records: string[]): string {
+  return [...records].sort().join('; ');
+}
+
+/** The recorded schedule of this child with these records, or a failure that says how to record it. */
+export function scheduleFor(c: ChildDates, records: string[]): FixtureSchedule {
+  const key = recordsKey(records);
+  const found = FIXTURES.schedules[childKey(c)]?.[key];
+  if (!found) {
+    throw new Fail('internal', {
+      value: `the mock has no recording of the schedule of ${childKey(c)} with "${key}": add it to SCHEDULE_RECORDS in src-tauri/tests/mock_fixtures.rs`,
+    });
+  }
+  return found;
 }

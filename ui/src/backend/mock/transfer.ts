@@ -19,10 +19,18 @@ type ExportDoc = {
     endedReason?: EndedReason | null;
   }[];
   archive: { childId: number; slot: string; read?: boolean; bookmarked?: boolean }[];
+  /** Doses and check-ups, as the mock keys them; absent in older documents. */
+  records?: { childId: number; entries: string[] }[];
 };
 
 /** The document `export_data` returns. */
-export function exportDocument(today: string, settings: SettingsView, children: MockChild[], deliveries: Delivery[]): string {
+export function exportDocument(
+  today: string,
+  settings: SettingsView,
+  children: MockChild[],
+  deliveries: Delivery[],
+  records: Map<number, string[]>,
+): string {
   return JSON.stringify(
     {
       app: 'tsunagu',
@@ -47,6 +55,7 @@ export function exportDocument(today: string, settings: SettingsView, children: 
         read: d.read,
         bookmarked: d.bookmarked,
       })),
+      records: [...records].map(([childId, entries]) => ({ childId, entries })),
     },
     null,
     2,
@@ -57,7 +66,7 @@ export function exportDocument(today: string, settings: SettingsView, children: 
 export function readDocument(
   text: string,
   current: SettingsView,
-): { children: MockChild[]; settings: SettingsView; marks: ExportDoc['archive'] } {
+): { children: MockChild[]; settings: SettingsView; marks: ExportDoc['archive']; records: Map<number, string[]> } {
   const invalid = () => new Fail('invalid-import');
   let doc: ExportDoc;
   try {
@@ -83,5 +92,10 @@ export function readDocument(
       endedReason: c.endedReason ?? null,
     };
   });
-  return { children, settings: { ...current, ...(doc.settings ?? {}) }, marks: doc.archive };
+  const records = new Map<number, string[]>();
+  for (const r of doc.records ?? []) {
+    if (!children.some((c) => c.id === r.childId) || !Array.isArray(r.entries)) throw invalid();
+    records.set(r.childId, r.entries.map(String));
+  }
+  return { children, settings: { ...current, ...(doc.settings ?? {}) }, marks: doc.archive, records };
 }
