@@ -3,6 +3,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/screens.css';
+import './styles/schedule.css';
 import App from './App.svelte';
 
 mount(App, { target: document.getElementById('app')! });

@@ -1,4 +1,5 @@
-// Hash routes: #/today, #/town, #/archive?unread=1, #/message/12, #/children/3/born, ...
+// Hash routes: #/today, #/town, #/archive?unread=1, #/message/12, #/children/3/born,
+// #/children/3/schedule, ...
 
 export type Route =
   | { name: 'welcome' }
@@ -11,6 +12,7 @@ export type Route =
   | { name: 'child-edit'; id: number }
   | { name: 'child-born'; id: number }
   | { name: 'child-stop'; id: number }
+  | { name: 'child-schedule'; id: number }
   | { name: 'settings' };
 
 export type Tab = 'today' | 'archive' | 'town' | 'children' | 'settings';
@@ -46,6 +48,7 @@ export function parseHash(hash: string): Route {
       if (parts[2] === 'edit') return { name: 'child-edit', id: c };
       if (parts[2] === 'born') return { name: 'child-born', id: c };
       if (parts[2] === 'stop') return { name: 'child-stop', id: c };
+      if (parts[2] === 'schedule') return { name: 'child-schedule', id: c };
       return { name: 'children' };
     }
     case 'settings':
@@ -69,6 +72,7 @@ export function tabOf(route: Route): Tab | null {
     case 'child-edit':
     case 'child-born':
     case 'child-stop':
+    case 'child-schedule':
       return 'children';
     case 'settings':
       return 'settings';
@@ -87,6 +91,7 @@ export function pageKey(route: Route): string {
     case 'child-edit':
     case 'child-born':
     case 'child-stop':
+    case 'child-schedule':
       return `${route.name}/${route.id}`;
     default:
       return route.name;

@@ -77,6 +77,7 @@ for (const lang of ['ja', 'en']) {
           ['#/children/1/edit', null],
           ['#/children/1/born', null],
           ['#/children/1/stop', null],
+          ['#/children/2/schedule', 'schedule'],
           ['#/settings', 'settings'],
           ['#/town', 'town'],
         ];
@@ -98,6 +99,13 @@ for (const lang of ['ja', 'en']) {
         });
         await page.locator('#link-error').waitFor();
         await check(page, `${tag} town refresh failed`);
+        // Check-ups and shots with the record form open and a refused date.
+        await go(page, '#/children/2/schedule');
+        await page.locator('li.visit[aria-labelledby="visit-dose-varicella-1"] button').click();
+        await page.locator('#schedule-date-dose-varicella-1').fill('2099-01-01');
+        await page.locator('.visit__form button[type=submit]').click();
+        await page.locator('#schedule-error-dose-varicella-1').waitFor();
+        await check(page, `${tag} schedule form`);
         // The archive with a search, and the stop path to its end.
         await go(page, '#/archive');
         await page.locator('#archive-q').fill(lang === 'ja' ? '貧血' : 'anaemia');

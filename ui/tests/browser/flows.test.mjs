@@ -510,3 +510,86 @@ describe('a family already registered', () => {
     await page.close();
   });
 });
+
+describe('check-ups and shots', () => {
+  const card = (page, id) => page.locator(`li.visit[aria-labelledby="visit-${id.replaceAll('/', '-')}"]`);
+
+  it('lists the windows, records a dose and the next one moves, then exports the calendar', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family' });
+    await go(page, '#/children');
+    await page.locator('li.child-card', { hasText: 'そうた' }).getByRole('link', { name: '健診と予防接種' }).click();
+    await page.getByRole('heading', { level: 1, name: '健診と予防接種' }).waitFor();
+    assert.match(await page.locator('.clinic-decides').innerText(), /医療機関が決めます/);
+    const due = page.locator('section.schedule-group--due-now');
+    assert.match(await due.innerText(), /MR\(麻しん風しん\)\s+標準的な時期: 2026年8月25日\(火\) – 2027年8月25日\(水\)/);
+    const second = card(page, 'dose/varicella/2');
+    assert.match(await second.innerText(), /標準的な時期: 2027年7月14日\(水\) – 2028年1月13日\(木\)/);
+    assert.equal(await second.getByRole('button').count(), 0, 'dose 1 first');
+
+    // A day to come is refused in the form; the dose a week ago is recorded.
+    await card(page, 'dose/varicella/1').getByRole('button', { name: '水痘 1回目 を記録する' }).click();
+    const field = page.locator('#schedule-date-dose-varicella-1');
+    assert.equal(await field.inputValue(), TODAY);
+    await field.fill(shift(1));
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('まだ来ていない日付です。').waitFor();
+    await field.fill('2027-01-06');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').getByText('水痘 1回目 を記録しました。').waitFor();
+    const done = page.locator('section.schedule-group--done');
+    assert.match(await done.innerText(), /水痘 1回目[\s\S]*記録: 2027年1月6日\(水\)/);
+    assert.match(await second.innerText(), /標準的な時期: 2027年7月7日\(水\) – 2028年1月6日\(木\)/);
+    assert.equal(await second.getByRole('button', { name: '水痘 2回目 を記録する' }).count(), 1);
+
+    // The calendar file, handed over as a download.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'カレンダーに追加' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.ics$/);
+    const ics = await readFile(await download.path(), 'utf8');
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(ics, /\r\nUID:child-2-dose-varicella-2@tsunagu\r\n/);
+    assert.match(ics.replaceAll('\r\n ', ''), /DTSTART;VALUE=DATE:20270707/);
+
+    // Undone: the next dose goes back to where it was.
+    await card(page, 'dose/varicella/1').getByRole('button', { name: 'この記録を消す' }).click();
+    await page.getByRole('status').getByText('水痘 1回目 の記録を消しました。').waitFor();
+    assert.match(await second.innerText(), /2027年7月14日\(水\)/);
+    assert.match(await page.locator('.clinic-decides').innerText(), /医療機関が決めます/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('in English: lists the windows and records a dose', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'family', lang: 'en' });
+    await go(page, '#/children/2/schedule');
+    await page.getByRole('heading', { level: 1, name: 'Check-ups and shots' }).waitFor();
+    assert.match(await page.locator('.clinic-decides').innerText(), /Your clinic decides/);
+    assert.match(await card(page, 'dose/varicella/2').innerText(), /Recommended: Wed 14 Jul 2027 – Thu 13 Jan 2028/);
+    await card(page, 'dose/varicella/1').getByRole('button', { name: 'Record chickenpox (varicella), dose 1' }).click();
+    await page.locator('#schedule-date-dose-varicella-1').fill('2027-01-06');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Recorded chickenpox (varicella), dose 1.').waitFor();
+    assert.match(await card(page, 'dose/varicella/2').innerText(), /Recommended: Wed 7 Jul 2027 – Thu 6 Jan 2028/);
+    assert.match(await card(page, 'dose/varicella/1').innerText(), /Recorded: Wed 6 Jan 2027/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('Today mentions a window that opens and links to the screen', async () => {
+    const { page, problems } = await openApp(browser.context, server.url, { seed: 'empty', lang: 'en' });
+    await page.evaluate(async () => {
+      await window.__TSUNAGU_MOCK__.backend.invoke('add_child', { nickname: 'Hana', dueDate: '2027-06-02' });
+      window.__TSUNAGU_MOCK__.emit('data-changed', null);
+    });
+    await go(page, '#/today');
+    const mention = page.locator('section.gentle', { hasText: 'Check-ups and shots' });
+    await mention.getByText('The recommended period for prenatal check-up starts today').waitFor();
+    await mention.getByRole('link', { name: 'Check-ups and shots' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check-ups and shots' }).waitFor();
+    await page.locator('.clinic-decides').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -40,7 +40,7 @@ describe('locales/*/ui.ftl', () => {
     for (const lang of ['ja', 'en']) {
       const bundle = new FluentBundle(lang, { useIsolating: false });
       expect(bundle.addResource(new FluentResource(read(lang)))).toEqual([]);
-      const args = { count: 3, title: 'T', query: 'Q', town: 'X', name: 'N', phone: '#8000', hours: 'H', date: 'D', file: 'f.json', version: '1', stage: 'S', path: '/p/tsunagu.db' };
+      const args = { count: 3, title: 'T', query: 'Q', town: 'X', name: 'N', phone: '#8000', hours: 'H', date: 'D', file: 'f.json', version: '1', stage: 'S', path: '/p/tsunagu.db', first: 'F', last: 'L' };
       for (const id of ids(read(lang))) {
         const errors: Error[] = [];
         const value = bundle.getMessage(id)?.value;
