@@ -27,7 +27,7 @@ fn uids(ics: &str) -> Vec<String> {
         .collect()
 }
 
-fn event<'a>(ics: &'a str, uid: &str) -> String {
+fn event(ics: &str, uid: &str) -> String {
     let unfolded = ics.replace("\r\n ", "");
     unfolded
         .split("BEGIN:VEVENT")
