@@ -261,7 +261,9 @@ pub(super) fn record_birth_in(
         "UPDATE child SET birth_date = ?2, birth_recorded_on = ?3, status = 'born' WHERE id = ?1",
         params![id, date_to_sql(birth_date), date_to_sql(today)],
     )?;
-    child_in(conn, id)
+    let record = child_in(conn, id)?;
+    super::records::check_records_fit(conn, &record)?;
+    Ok(record)
 }
 
 pub(super) fn correct_dates_in(
@@ -299,6 +301,7 @@ pub(super) fn correct_dates_in(
             child.birth.map(|b| date_to_sql(b.recorded_on))
         ],
     )?;
+    super::records::check_records_fit(conn, &child_in(conn, id)?)?;
     // Slots the new dates no longer reach are dropped; catch-up records the new ones.
     conn.execute(
         "DELETE FROM delivery WHERE child_id = ?1 AND due_on > ?2",

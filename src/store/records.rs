@@ -101,6 +101,28 @@ fn check(
     Ok(())
 }
 
+/// After a child's dates change (a corrected birth date, a birth recorded): its records must still
+/// fit them, or the change is refused with the planner's code (a dose now before the birth).
+pub(super) fn check_records_fit(conn: &Connection, record: &ChildRecord) -> Result<()> {
+    let records = records_in(conn, record.id)?;
+    let dates = records.doses.iter().map(|d| d.date);
+    let Some(latest) = dates.chain(records.checkups.iter().map(|c| c.date)).max() else {
+        return Ok(());
+    };
+    plan_records(
+        &Schedule::embedded()?,
+        record,
+        &Records {
+            // A check-up the new dates no longer plan (a pregnancy's, after the birth) is kept.
+            checkups: Vec::new(),
+            ..records
+        },
+        Programme::ToThirdBirthday,
+        latest,
+    )
+    .map(|_| ())
+}
+
 /// A child that may be written to: known, and its messages not stopped.
 fn writable(conn: &Connection, child_id: i64) -> Result<ChildRecord> {
     let record = child_in(conn, child_id)?;

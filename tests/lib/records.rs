@@ -172,6 +172,18 @@ fn impossible_records_are_refused_with_the_planners_codes_and_change_nothing() {
     );
     assert_eq!(store.records(id).unwrap().doses.len(), 2);
     assert!(store.records(id).unwrap().checkups.is_empty());
+    // A birth date corrected to after a recorded dose is refused, and nothing changes.
+    assert_eq!(
+        store
+            .correct_dates(id, None, Some(d("2027-01-10")), today)
+            .unwrap_err()
+            .code(),
+        "dose-outside-life"
+    );
+    assert_eq!(
+        store.child(id).unwrap().child.birth.unwrap().date,
+        d("2026-11-01")
+    );
     // A stopped child's record is kept and not written to.
     store.end_child(id, EndReason::Other, today).unwrap();
     assert!(matches!(
