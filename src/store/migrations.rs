@@ -138,6 +138,10 @@ pub(super) const MIGRATIONS: &[&str] = &[
         attended_on TEXT NOT NULL,
         PRIMARY KEY (child_id, visit)
     ) STRICT;",
+    // 8: the state a child was in when this phone last showed its share code (issue #12), so the
+    // share screen can say to share again once the birth is recorded or the messages stopped.
+    // Null: never shared from this phone.
+    "ALTER TABLE child ADD COLUMN shared_as TEXT CHECK (shared_as IN ('expecting', 'born', 'stopped'));",
 ];
 
 /// The schema version this build writes.

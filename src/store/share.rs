@@ -16,7 +16,7 @@ use super::children::{
 use super::{ChildRecord, EndReason, NewChild, Status, Store, date_to_sql};
 use crate::cadence::{Birth, Child};
 use crate::error::{MAX_NICKNAME_CHARS, Result, check_length};
-use crate::share::{Share, ShareId};
+use crate::share::{Share, ShareId, ShareState};
 
 /// One thing a share code changes on this phone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,20 +70,37 @@ impl Store {
     /// What a child's share code holds (see [`Store::share_code`]).
     pub fn share_of(&mut self, id: i64, with_nickname: bool) -> Result<Share> {
         let tx = self.conn.transaction()?;
-        let record = child_in(&tx, id)?;
-        let share_id = match share_id_of(&tx, id)? {
-            Some(s) => s,
-            None => assign_share_id(&tx, id)?,
-        };
+        let share = share_in(&tx, id, with_nickname)?;
         tx.commit()?;
-        let nickname = record.nickname.trim();
-        Ok(Share {
-            id: share_id,
-            stopped: matches!(record.status, Status::Ended(_)),
-            due_date: record.child.due_date,
-            birth_date: record.child.birth.map(|b| b.date),
-            nickname: (with_nickname && !nickname.is_empty()).then(|| nickname.to_owned()),
-        })
+        Ok(share)
+    }
+
+    /// What a child's share code holds, as the share screen shows it: also remembers the state
+    /// shown (migration 6) and answers the state shown the time before (`None`: never shown
+    /// from this phone), so the screen can say to share again after the birth was recorded or
+    /// the messages stopped. One transaction.
+    pub fn show_share(
+        &mut self,
+        id: i64,
+        with_nickname: bool,
+    ) -> Result<(Share, Option<ShareState>)> {
+        let tx = self.conn.transaction()?;
+        let share = share_in(&tx, id, with_nickname)?;
+        let before: Option<String> =
+            tx.query_row("SELECT shared_as FROM child WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        tx.execute(
+            "UPDATE child SET shared_as = ?2 WHERE id = ?1",
+            params![id, state_name(share.state())],
+        )?;
+        tx.commit()?;
+        let before = before.as_deref().and_then(|name| {
+            [ShareState::Expecting, ShareState::Born, ShareState::Stopped]
+                .into_iter()
+                .find(|s| state_name(*s) == name)
+        });
+        Ok((share, before))
     }
 
     /// Adds the child of a share code on `today`, or brings the child it added before up to date,
@@ -132,6 +149,30 @@ impl Store {
         };
         tx.commit()?;
         Ok(outcome)
+    }
+}
+
+fn share_in(conn: &Connection, id: i64, with_nickname: bool) -> Result<Share> {
+    let record = child_in(conn, id)?;
+    let share_id = match share_id_of(conn, id)? {
+        Some(s) => s,
+        None => assign_share_id(conn, id)?,
+    };
+    let nickname = record.nickname.trim();
+    Ok(Share {
+        id: share_id,
+        stopped: matches!(record.status, Status::Ended(_)),
+        due_date: record.child.due_date,
+        birth_date: record.child.birth.map(|b| b.date),
+        nickname: (with_nickname && !nickname.is_empty()).then(|| nickname.to_owned()),
+    })
+}
+
+fn state_name(state: ShareState) -> &'static str {
+    match state {
+        ShareState::Expecting => "expecting",
+        ShareState::Born => "born",
+        ShareState::Stopped => "stopped",
     }
 }
 

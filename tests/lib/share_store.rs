@@ -352,3 +352,36 @@ fn two_children_with_one_share_id_are_refused_on_import() {
         "invalid-import"
     );
 }
+
+/// The share screen says to share again once the birth is recorded or the messages stopped
+/// after the code was last shown; showing it again remembers the new state.
+#[test]
+fn showing_the_code_remembers_the_state_shown() {
+    use tsunagu::share::ShareState;
+    let (_dir, mut first, _) = phones();
+    let id = expecting(&mut first, "2027-05-01", "2026-11-29");
+    let (share, before) = first.show_share(id, true).unwrap();
+    assert_eq!((share.state(), before), (ShareState::Expecting, None));
+    // Shown again (the nickname toggled): nothing changed since.
+    let (share, before) = first.show_share(id, false).unwrap();
+    assert_eq!(share.nickname, None);
+    assert_eq!(before, Some(ShareState::Expecting));
+    first
+        .record_birth(id, d("2027-04-20"), d("2027-04-21"))
+        .unwrap();
+    let (share, before) = first.show_share(id, true).unwrap();
+    assert_eq!(
+        (share.state(), before),
+        (ShareState::Born, Some(ShareState::Expecting))
+    );
+    first
+        .end_child(id, EndReason::Other, d("2027-04-22"))
+        .unwrap();
+    let (share, before) = first.show_share(id, true).unwrap();
+    assert_eq!(
+        (share.state(), before),
+        (ShareState::Stopped, Some(ShareState::Born))
+    );
+    // The identity stays the one made the first time.
+    assert_eq!(share.id, first.share_of(id, true).unwrap().id);
+}
