@@ -345,3 +345,26 @@ town-problem-icon-wrong-size = It is { $width }×{ $height }. Make it 1024×1024
 error-share-code-damaged = This code could not be read: a character may be mistyped or missing. Please check it against the other phone and try again. Nothing has been changed.
 error-share-code-other-town = This code comes from another town's app, so it cannot be added here. Nothing has been changed.
 error-share-code-too-new = This code was made by a newer version of the app (format { $found }; this one reads up to { $supported }). Please update the app, then try again. Nothing has been changed.
+
+## The share screen and adding a shared child (the shell's words)
+share-holds-nickname = The nickname: { $nickname }
+share-holds-no-nickname = No nickname (the other phone keeps the name it gives)
+share-holds-due = The due date: { $date }
+share-holds-birth = The birth date: { $date }
+share-holds-expecting = That the baby is not born yet
+share-holds-born = That the baby is born
+share-holds-stopped = That the messages are stopped (never why)
+share-holds-town = That it is for { $town }'s app
+share-again-born = The birth was recorded after this child was last shared. Please share again so the family's phones agree.
+share-again-stopped = The messages were stopped after this child was last shared. Please share again so the family's phones agree.
+share-again-resumed = The messages were restarted after this child was last shared. Please share again so the family's phones agree.
+share-change-nickname = The nickname
+share-change-due-date = The due date
+share-change-birth-recorded = The birth
+share-change-birth-date = The birth date
+share-change-stop = The messages stopped
+share-change-resume = The messages restarted
+share-confirm-stop = On the other phone, the messages for { $name } were stopped. Stop them on this phone too? Nothing about this child will be notified here after that.
+share-confirm-resume = On this phone, the messages for { $name } are stopped, and the code says they continue. Restart them on this phone?
+share-unnamed = this child
+notify-town-survey = Town survey: { $title }

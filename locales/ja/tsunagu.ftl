@@ -316,3 +316,26 @@ town-problem-icon-wrong-size = { $width }×{ $height } です。1024×1024 に�
 error-share-code-damaged = このコードを読み取れませんでした。文字の打ちまちがいや抜けがあるかもしれません。もう一方のスマートフォンの表示と見比べて、もう一度お試しください。何も変更していません。
 error-share-code-other-town = このコードはほかの町のアプリのものなので、ここには追加できません。何も変更していません。
 error-share-code-too-new = このコードは新しいバージョンのアプリで作られています(形式 { $found }。このアプリが読めるのは { $supported } まで)。アプリを更新してから、もう一度お試しください。何も変更していません。
+
+## 共有の画面と共有されたお子さんの追加(シェルの言葉)
+share-holds-nickname = ニックネーム: { $nickname }
+share-holds-no-nickname = ニックネームは含みません(もう一方のスマートフォンで付けた名前のままです)
+share-holds-due = 出産予定日: { $date }
+share-holds-birth = 生年月日: { $date }
+share-holds-expecting = まだ生まれていないこと
+share-holds-born = 生まれていること
+share-holds-stopped = お知らせを止めていること(理由は含みません)
+share-holds-town = { $town }のアプリ用であること
+share-again-born = 前回の共有のあとで誕生を記録しました。家族のスマートフォンの表示をそろえるため、もう一度共有してください。
+share-again-stopped = 前回の共有のあとでお知らせを止めました。家族のスマートフォンの表示をそろえるため、もう一度共有してください。
+share-again-resumed = 前回の共有のあとでお知らせを再開しました。家族のスマートフォンの表示をそろえるため、もう一度共有してください。
+share-change-nickname = ニックネーム
+share-change-due-date = 出産予定日
+share-change-birth-recorded = 誕生の記録
+share-change-birth-date = 生年月日
+share-change-stop = お知らせの停止
+share-change-resume = お知らせの再開
+share-confirm-stop = もう一方のスマートフォンで、{ $name }のお知らせが止められています。このスマートフォンでも止めますか? 止めたあとは、このお子さんについて何も通知しません。
+share-confirm-resume = このスマートフォンでは{ $name }のお知らせを止めていますが、コードではお知らせが続いています。このスマートフォンでも再開しますか?
+share-unnamed = このお子さん
+notify-town-survey = 町のアンケート: { $title }

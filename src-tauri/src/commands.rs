@@ -4,12 +4,12 @@
 use tauri::State;
 use tsunagu::store::ArchiveFilter;
 
-use crate::api::{children, reading, schedule, settings, town};
+use crate::api::{children, reading, schedule, settings, share, town};
 use crate::error::AppError;
 use crate::state::{AppState, Signal};
 use crate::views::{
-    AppInfo, ArchiveItemView, ChildView, EventView, FeedStatusView, MessageView, ScheduleView,
-    SettingsView, TodayView, TownView,
+    AddSharedView, AppInfo, ArchiveItemView, ChildView, EventView, FeedStatusView, MessageView,
+    ScheduleView, SettingsView, ShareView, TodayView, TownView,
 };
 
 type Reply<T> = Result<T, AppError>;
@@ -23,6 +23,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
                 town: TownView::new(&core.town, lang),
                 version: env!("CARGO_PKG_VERSION"),
                 lang,
+                // The barcode-scanner plugin is in the mobile builds only.
+                can_scan: cfg!(mobile),
             })
         })
         .await
@@ -94,6 +96,33 @@ pub async fn delete_child(state: State<'_, AppState>, id: i64) -> Reply<()> {
     state.run(move |c| children::delete(c, id)).await?;
     state.signal(Signal::Rearm);
     Ok(())
+}
+
+/// The child's share code and QR code (and, the first time, its identity).
+#[tauri::command]
+pub async fn share_child(
+    state: State<'_, AppState>,
+    id: i64,
+    include_nickname: bool,
+) -> Reply<ShareView> {
+    state
+        .run(move |c| share::share(c, id, include_nickname))
+        .await
+}
+
+/// Adds the child of a share code (or updates the one it added before); `confirm` is "stop" or
+/// "resume" once the reader agreed to what the previous answer asked.
+#[tauri::command]
+pub async fn add_shared_child(
+    state: State<'_, AppState>,
+    code: String,
+    confirm: Option<String>,
+) -> Reply<AddSharedView> {
+    let view = state
+        .run(move |c| share::add(c, &code, confirm.as_deref()))
+        .await?;
+    state.signal(Signal::Rearm);
+    Ok(view)
 }
 
 #[tauri::command]
@@ -282,6 +311,22 @@ pub async fn export_calendar(state: State<'_, AppState>, id: i64) -> Reply<Strin
 pub async fn open_link(state: State<'_, AppState>, url: String) -> Reply<()> {
     let checked = state.run(move |_| town::check_link(&url)).await?;
     state.open_url(&checked);
+    Ok(())
+}
+
+/// Hides the town's survey card; nothing is sent anywhere.
+#[tauri::command]
+pub async fn dismiss_survey(state: State<'_, AppState>, key: String) -> Reply<()> {
+    state.run(move |c| town::dismiss_survey(c, &key)).await
+}
+
+/// Opens the town's survey form (checked as `open_link` checks) outside the app, and hides the
+/// card; whether the reader answers is never known to the app, nor sent anywhere.
+#[tauri::command]
+pub async fn answer_survey(state: State<'_, AppState>, key: String) -> Reply<()> {
+    if let Some(url) = state.run(move |c| town::answer_survey(c, &key)).await? {
+        state.open_url(&url);
+    }
     Ok(())
 }
 

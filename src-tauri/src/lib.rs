@@ -73,8 +73,10 @@ pub fn run_app<R: Runtime>(
     context: Context<R>,
     options: Options,
 ) -> tauri::Result<App<R>> {
+    // Scanning a family member's share code with the camera: phones only (capabilities/mobile.json).
     #[cfg(mobile)]
     let builder = builder
+        .plugin(tauri_plugin_barcode_scanner::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init());
     builder
@@ -87,6 +89,8 @@ pub fn run_app<R: Runtime>(
             commands::end_child,
             commands::resume_child,
             commands::delete_child,
+            commands::share_child,
+            commands::add_shared_child,
             commands::today,
             commands::archive,
             commands::search,
@@ -107,6 +111,8 @@ pub fn run_app<R: Runtime>(
             commands::remove_checkup,
             commands::export_calendar,
             commands::open_link,
+            commands::dismiss_survey,
+            commands::answer_survey,
             commands::export_data,
             commands::import_data,
             commands::set_aside_data,

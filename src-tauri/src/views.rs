@@ -74,6 +74,8 @@ pub struct AppInfo {
     pub version: &'static str,
     #[cfg_attr(test, ts(type = "\"ja\" | \"en\""))]
     pub lang: &'static str,
+    /// Whether this build can scan a share code with the camera (Android and iOS).
+    pub can_scan: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -98,6 +100,8 @@ pub struct ChildView {
     #[cfg_attr(test, ts(optional))]
     pub stage: Option<String>,
     pub preterm: bool,
+    /// Added from another phone's share code.
+    pub shared: bool,
 }
 
 impl ChildView {
@@ -121,6 +125,7 @@ impl ChildView {
             birth_date: record.child.birth.map(|b| b.date.to_string()),
             stage,
             preterm: record.child.is_preterm(),
+            shared: record.shared,
         }
     }
 }
@@ -178,6 +183,69 @@ pub struct TodayView {
     pub date_label: String,
     pub children: Vec<TodayChild>,
     pub unread_earlier: usize,
+    /// The town's open survey for this family, until the reader answers or dismisses it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub survey: Option<SurveyCardView>,
+}
+
+/// The town's yearly survey as a card on Today. Answering opens `url` (the town's own form, an
+/// `https://` address) outside the app; nothing about it is sent anywhere.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename = "SurveyCard"))]
+pub struct SurveyCardView {
+    pub key: String,
+    pub title: String,
+    pub html: String,
+    pub url: String,
+}
+
+/// A child's share code as the share screen shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct ShareView {
+    pub child_id: i64,
+    /// The code as written: groups of four joined by `-`.
+    pub code: String,
+    /// The same code in its groups, for reading aloud.
+    pub groups: Vec<String>,
+    /// The QR code of the same text, an SVG document (dark modules on white; no scripts).
+    pub qr_svg: String,
+    pub with_nickname: bool,
+    /// What the code holds, one line each, in the reader's language.
+    pub holds: Vec<String>,
+    /// Said when the birth was recorded, or the messages stopped or restarted, after the code
+    /// was last shown: the family's phones agree again only once it is shared again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub share_again: Option<String>,
+}
+
+/// What adding a share code did, or the question to ask before it does anything.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct AddSharedView {
+    #[cfg_attr(
+        test,
+        ts(type = "\"added\" | \"updated\" | \"unchanged\" | \"confirm\"")
+    )]
+    pub outcome: &'static str,
+    /// The child as it is now on this phone (unchanged while a confirmation is asked).
+    pub child: ChildView,
+    /// What was (or, for "confirm", would be) changed, in words.
+    pub changes: Vec<String>,
+    /// For "confirm": the question to ask the reader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub question: Option<String>,
+    /// For "confirm": what to send back as `confirm` once the reader agrees.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(test, ts(type = "\"stop\" | \"resume\""))]
+    pub confirm: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

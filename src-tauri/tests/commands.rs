@@ -10,6 +10,8 @@ use common::{harness, harness_in};
 
 #[path = "commands/schedule.rs"]
 mod schedule;
+#[path = "commands/share.rs"]
+mod share;
 
 /// The English edition: a reader who chose English gets the English message of the day, not the
 /// Japanese one, and switching back brings the Japanese again.
@@ -446,6 +448,62 @@ fn the_web_view_can_reach_the_app_commands_and_nothing_else() {
             "{cmd} must be refused by the capabilities, not merely missing: {said}"
         );
     }
+    // The app's own `allow-` entries are exactly its commands (build.rs), each in one capability.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let build = std::fs::read_to_string(root.join("build.rs")).unwrap();
+    let list = build
+        .split("const COMMANDS: &[&str] = &[")
+        .nth(1)
+        .and_then(|rest| rest.split("];").next())
+        .expect("build.rs lists the commands");
+    let mut commands: Vec<String> = list
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    commands.sort();
+    let mut allowed = Vec::new();
+    for name in ["base", "desktop", "mobile"] {
+        let file = root.join(format!("capabilities/{name}.json"));
+        let capability: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for permission in capability["permissions"].as_array().unwrap() {
+            let permission = permission.as_str().unwrap();
+            if permission.starts_with("allow-") {
+                allowed.push(permission.to_owned());
+            } else if name == "mobile" {
+                // Phones may also scan a share code with the camera: nothing else.
+                assert!(
+                    permission.starts_with("barcode-scanner:allow-"),
+                    "{permission}"
+                );
+                assert_eq!(capability["platforms"], json!(["android", "iOS"]));
+            } else {
+                assert!(permission.starts_with("core:event:allow-"), "{permission}");
+            }
+        }
+    }
+    allowed.sort();
+    assert_eq!(allowed, commands);
+    for cmd in [
+        "share_child",
+        "add_shared_child",
+        "dismiss_survey",
+        "answer_survey",
+    ] {
+        let error = h.invoke(cmd, json!({})).expect_err(cmd).to_string();
+        assert!(!error.contains("not allowed"), "{cmd}: {error}");
+    }
+    // The camera plugin is a phone-only dependency: the desktop build never pulls it.
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let (common, phones) = manifest
+        .split_once(
+            "[target.'cfg(any(target_os = \"android\", target_os = \"ios\"))'.dependencies]",
+        )
+        .expect("a phone-only section");
+    assert!(!common.contains("barcode"));
+    assert!(phones.contains("tauri-plugin-barcode-scanner = \"2.5\""));
     // File system, shell and HTTP plugins are not in the app at all (so nothing to refuse).
     let manifest =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap();

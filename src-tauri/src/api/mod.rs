@@ -5,4 +5,5 @@ pub mod children;
 pub mod reading;
 pub mod schedule;
 pub mod settings;
+pub mod share;
 pub mod town;

@@ -78,11 +78,13 @@ pub fn today(core: &mut Core) -> Result<TodayView> {
         .iter()
         .filter(|e| e.due_on < today && !e.earlier)
         .count();
+    let survey = super::town::survey_card(core)?;
     Ok(TodayView {
         date: today.to_string(),
         date_label: core.t().date(today),
         children,
         unread_earlier,
+        survey,
     })
 }
 

@@ -7,7 +7,9 @@ use tsunagu::i18n::I18n;
 use tsunagu::{Error, Result};
 
 use crate::state::Core;
-use crate::views::{EventView, FeedStatusView};
+use tsunagu::store::SurveyMark;
+
+use crate::views::{EventView, FeedStatusView, SurveyCardView};
 
 fn moment(t: &I18n, at: DateTime<FixedOffset>) -> String {
     let local = at.with_timezone(&Local).naive_local();
@@ -90,4 +92,64 @@ pub fn event_view(t: &I18n, n: &feed::EventNotice) -> EventView {
 /// The normalised link to open, or `link-not-allowed`: the caller opens exactly what was checked.
 pub fn check_link(url: &str) -> Result<String> {
     feed::allowed_link(url).ok_or_else(|| Error::LinkNotAllowed(url.to_owned()))
+}
+
+/// The town's open survey for this family on today, unless dismissed or answered.
+fn open_survey(core: &Core) -> Result<Option<feed::Survey>> {
+    let today = core.clock.today();
+    let children: Vec<_> = core
+        .store
+        .children()?
+        .into_iter()
+        .map(|r| r.child)
+        .collect();
+    core.store.open_survey(
+        &core.town.id,
+        &children,
+        core.town.programme(),
+        today,
+        core.t().lang(),
+    )
+}
+
+/// The survey card for Today, recorded (on this device only) as shown.
+pub fn survey_card(core: &mut Core) -> Result<Option<SurveyCardView>> {
+    let Some(survey) = open_survey(core)? else {
+        return Ok(None);
+    };
+    let today = core.clock.today();
+    let town = core.town.id.clone();
+    core.store
+        .mark_survey(&town, &survey, SurveyMark::Shown, today)?;
+    Ok(Some(SurveyCardView {
+        key: survey.key.clone(),
+        title: survey.title.clone(),
+        html: feed::body_html(&survey.body),
+        url: survey.url.clone(),
+    }))
+}
+
+/// Hides the survey's card for good. A key that is not the open survey's changes nothing.
+pub fn dismiss_survey(core: &mut Core, key: &str) -> Result<()> {
+    if let Some(survey) = open_survey(core)?.filter(|s| s.key == key) {
+        let today = core.clock.today();
+        let town = core.town.id.clone();
+        core.store
+            .mark_survey(&town, &survey, SurveyMark::Dismissed, today)?;
+    }
+    Ok(())
+}
+
+/// The town's form for the open survey, checked as every link is, and the card hidden (the app
+/// does not tell answering from dismissing, and sends nothing). `None`: no such survey is open.
+pub fn answer_survey(core: &mut Core, key: &str) -> Result<Option<String>> {
+    let Some(survey) = open_survey(core)?.filter(|s| s.key == key) else {
+        return Ok(None);
+    };
+    let url = check_link(&survey.url)?;
+    let today = core.clock.today();
+    let town = core.town.id.clone();
+    core.store
+        .mark_survey(&town, &survey, SurveyMark::Dismissed, today)?;
+    Ok(Some(url))
 }

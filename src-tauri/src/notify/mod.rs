@@ -63,8 +63,9 @@ fn with_readers<T>(core: &Core, f: impl FnOnce(&[Reader]) -> T) -> tsunagu::Resu
 
 /// The town's lines for the notifications of the days from `from` to `to`: each child's overlays
 /// of each day (the store reads the town's items once and matches them to the dates in memory),
-/// each child's check-ups and doses whose recommended window opens that day, then, on `from`, the event notices that concern the family and were never mentioned (claimed
-/// for `from`, so each is mentioned once, in one day's notification).
+/// each child's check-ups and doses whose recommended window opens that day, then, on `from`, the
+/// event notices that concern the family and were never mentioned, and the town's open survey
+/// (each claimed for `from`, so mentioned once, in one day's notification).
 fn town_lines(
     core: &mut Core,
     from: NaiveDate,
@@ -113,6 +114,17 @@ fn town_lines(
         let line = core
             .t()
             .t_args("notify-town-event", &[("title", notice.title.into())]);
+        lines.entry(from).or_default().push(line);
+    }
+    // The town's open survey, once, folded in the same way (never for a family whose every
+    // child's messages are stopped: a survey concerns only children in the programme).
+    if let Some(survey) = core
+        .store
+        .claim_survey_mention(&town, &children, programme, from, lang)?
+    {
+        let line = core
+            .t()
+            .t_args("notify-town-survey", &[("title", survey.title.into())]);
         lines.entry(from).or_default().push(line);
     }
     for day in lines.values_mut() {
@@ -401,6 +413,58 @@ mod tests {
                 .iter()
                 .all(|p| !p.body.contains("B型肝炎") && !p.title.contains("B型肝炎")),
             "{window:?}"
+        );
+    }
+
+    /// Issue #12: the town's survey is mentioned once, in the first day's notification it is
+    /// open, and never in a family whose messages are all stopped.
+    #[test]
+    fn the_open_survey_is_mentioned_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = day("2027-01-14").and_hms_opt(9, 0, 0).unwrap();
+        let mut core = Core::open(dir.path(), Clock::Fixed(now)).unwrap();
+        let offset = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+        core.store
+            .apply_baseline(&core.town, now.and_local_timezone(offset).unwrap())
+            .unwrap();
+        let new = NewChild {
+            nickname: "まる".into(),
+            due_date: Some(day("2027-05-03")),
+            birth_date: None,
+        };
+        core.store.add_child(&new, core.clock.today()).unwrap();
+        let survey = "町のアンケート: 子育てについてのアンケート(サンプル)";
+        let mentions =
+            |w: &[tsunagu::plan::Planned]| w.iter().filter(|p| p.body.contains(survey)).count();
+        // Not open yet on the 14th: nothing to mention, and nothing claimed.
+        assert_eq!(
+            mentions(&mobile_window(&mut core, day("2027-01-14")).unwrap()),
+            0
+        );
+        let window = mobile_window(&mut core, day("2027-01-15")).unwrap();
+        assert_eq!(mentions(&window), 1);
+        assert_eq!(window[0].date, day("2027-01-15"));
+        assert!(window[0].body.contains(survey), "{}", window[0].body);
+        assert_eq!(mobile_window(&mut core, day("2027-01-15")).unwrap(), window);
+        assert_eq!(
+            mentions(&mobile_window(&mut core, day("2027-01-16")).unwrap()),
+            0
+        );
+
+        // A second family that stopped its only child's messages: never mentioned.
+        let dir = tempfile::tempdir().unwrap();
+        let mut core = Core::open(dir.path(), Clock::Fixed(now)).unwrap();
+        core.store
+            .apply_baseline(&core.town, now.and_local_timezone(offset).unwrap())
+            .unwrap();
+        let id2 = core.store.add_child(&new, core.clock.today()).unwrap().id;
+        core.store
+            .end_child(id2, tsunagu::store::EndReason::Other, core.clock.today())
+            .unwrap();
+        assert!(
+            mobile_window(&mut core, day("2027-01-15"))
+                .unwrap()
+                .is_empty()
         );
     }
 }
