@@ -19,8 +19,9 @@ use common::{Harness, harness};
 
 /// The mock's "today" (the browser tests' TODAY).
 const TODAY: &str = "2027-01-13";
-/// The days around TODAY the tests can move to (open-day three days back, midnight one ahead).
-const WINDOW: (i64, i64) = (-3, 1);
+/// The days around TODAY the tests can move to (open-day three days back, midnight one ahead,
+/// and the demo feed's survey, open from two days ahead).
+const WINDOW: (i64, i64) = (-3, 2);
 const LANGS: [&str; 2] = ["ja", "en"];
 
 /// A sample child as the mock knows it: its dates, and the day each was entered.
@@ -225,6 +226,10 @@ fn record(s: &Sample) -> Value {
                 day.insert("slot".into(), slot.into());
             }
             day.insert("askIfBorn".into(), card["askIfBorn"].clone());
+            // The town's survey, for a family of just this child that day (its card is below).
+            if h.invoke("today", json!({})).unwrap()["survey"].is_object() {
+                day.insert("survey".into(), true.into());
+            }
             let mut words = pick(&card, &["milestone", "missing", "notices"]);
             words["stage"] = card["child"]["stage"].clone();
             if card["visitsOpening"]
@@ -421,6 +426,105 @@ fn record_refusals() -> Map<String, Value> {
     out
 }
 
+/// The seeded family's こはる (SAMPLES[0]) as the share screen shows her, with and without her
+/// nickname, and what a second phone answers to each code and to the damaged and other-town
+/// codes the tests type. Her identity is fixed here (the app makes a random one) so the recording
+/// stays the same from run to run.
+fn record_shares() -> Value {
+    const NICKNAME: &str = "こはる";
+    const SHARE_ID: u32 = 0x0123_4567;
+    let s = &SAMPLES[0];
+    let h = enter(s);
+    nine(&h, date(TODAY));
+    let mut doc: Value = serde_json::from_str(
+        h.invoke("export_data", json!({}))
+            .unwrap()
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    doc["children"][0]["nickname"] = NICKNAME.into();
+    doc["children"][0]["shareId"] = SHARE_ID.into();
+    h.invoke("import_data", json!({ "data": doc.to_string() }))
+        .unwrap();
+    let mut views = Vec::new();
+    let mut codes = Map::new();
+    for with in [true, false] {
+        let mut view = json!({ "child": key(s), "nickname": NICKNAME });
+        for lang in LANGS {
+            set_lang(&h, lang);
+            let shown = h
+                .invoke("share_child", json!({ "id": 1, "includeNickname": with }))
+                .unwrap();
+            for field in ["code", "groups", "qrSvg", "withNickname"] {
+                view[field] = shown[field].clone();
+            }
+            view[lang] = pick(&shown, &["holds"]);
+        }
+        let code = view["code"].as_str().unwrap().to_owned();
+        // A second phone, first launch: the child is added, then the same code is unchanged.
+        let second = harness();
+        nine(&second, date(TODAY));
+        let added = second
+            .invoke("add_shared_child", json!({ "code": code }))
+            .unwrap();
+        let again = second
+            .invoke("add_shared_child", json!({ "code": code }))
+            .unwrap();
+        assert_eq!(
+            (&added["outcome"], &again["outcome"]),
+            (&json!("added"), &json!("unchanged"))
+        );
+        let child = pick(&added["child"], &["nickname", "dueDate", "birthDate"]);
+        codes.insert(
+            code.replace('-', ""),
+            json!({ "child": child, "identity": SHARE_ID }),
+        );
+        views.push(view);
+    }
+    // The refusals: one character changed, and the same child from another town's app.
+    let code = views[0]["code"].as_str().unwrap().to_owned();
+    let mut damaged = code.clone().into_bytes();
+    damaged[6] = if damaged[6] == b'7' { b'8' } else { b'7' };
+    let damaged = String::from_utf8(damaged).unwrap();
+    let other_town = tsunagu::share::Share::from_code(&code, "demo")
+        .unwrap()
+        .to_code("hidamari")
+        .unwrap();
+    let mut refusals = Map::new();
+    for bad in [damaged, other_town] {
+        let mut answers = Map::new();
+        for lang in LANGS {
+            let second = harness();
+            set_lang(&second, lang);
+            nine(&second, date(TODAY));
+            let error = second
+                .invoke("add_shared_child", json!({ "code": bad }))
+                .expect_err("a refusal");
+            answers.insert(lang.into(), error);
+        }
+        refusals.insert(bad.replace('-', ""), Value::Object(answers));
+    }
+    json!({ "views": views, "codes": codes, "refusals": refusals })
+}
+
+/// The demo feed's survey card as Today shows it on its first day (a family of こはる).
+fn record_survey() -> Value {
+    let h = enter(&SAMPLES[0]);
+    nine(&h, shift(date(TODAY), WINDOW.1));
+    let mut out = Map::new();
+    for lang in LANGS {
+        set_lang(&h, lang);
+        let card = h.invoke("today", json!({})).unwrap()["survey"].clone();
+        assert!(
+            card.is_object(),
+            "the demo feed's survey is open on the window's last day"
+        );
+        out.insert(lang.into(), card);
+    }
+    Value::Object(out)
+}
+
 fn fixtures() -> Value {
     let mut children = Map::new();
     for s in SAMPLES {
@@ -452,6 +556,8 @@ fn fixtures() -> Value {
         "eventOrder": event_order(),
         "refusals": record_refusals(),
         "schedules": schedules(),
+        "shares": record_shares(),
+        "survey": record_survey(),
     })
 }
 

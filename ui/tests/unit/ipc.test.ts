@@ -76,3 +76,30 @@ describe('normaliseError', () => {
     expect(normaliseError({ code: 1 })).toMatchObject({ code: 'internal' });
   });
 });
+
+describe('sharing and the survey', () => {
+  it('sends the share and survey commands with camelCase arguments', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'plugin:barcode-scanner|scan') return { content: '1ABC-DEFG' };
+      return null;
+    });
+    const api = createApi(tauriInvoke);
+    await api.shareChild(3, false);
+    await api.addSharedChild('1abc defg');
+    await api.addSharedChild('1abc defg', 'stop');
+    await api.dismissSurvey('family-survey-2027');
+    await api.answerSurvey('family-survey-2027');
+    expect(await api.scanCode()).toBe('1ABC-DEFG');
+    expect(calls).toEqual([
+      ['share_child', { id: 3, includeNickname: false }],
+      ['add_shared_child', { code: '1abc defg' }],
+      ['add_shared_child', { code: '1abc defg', confirm: 'stop' }],
+      ['dismiss_survey', { key: 'family-survey-2027' }],
+      ['answer_survey', { key: 'family-survey-2027' }],
+      ['plugin:barcode-scanner|request_permissions', {}],
+      ['plugin:barcode-scanner|scan', { windowed: false, formats: ['QR_CODE'] }],
+    ]);
+  });
+});

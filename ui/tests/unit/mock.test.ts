@@ -363,3 +363,63 @@ describe('check-ups and shots', () => {
     expect((await api.childSchedule(2)).done.map((v) => v.id)).toEqual(['dose/varicella/1']);
   });
 });
+
+describe('sharing a child (issue #12)', () => {
+  it("shows the app's share screen for the seeded こはる, and says to share again after the birth", async () => {
+    const { api } = setup({ seed: 'family' });
+    const view = await api.shareChild(1, true);
+    expect(view.childId).toBe(1);
+    expect(view.groups.join('-')).toBe(view.code);
+    expect(view.qrSvg).toContain('<svg');
+    expect(view.holds.join('\n')).toContain('こはる');
+    expect(view.shareAgain).toBeUndefined();
+    const bare = await api.shareChild(1, false);
+    expect(bare.withNickname).toBe(false);
+    expect(bare.code.length).toBeLessThan(view.code.length);
+    expect((await api.shareChild(1, true)).shareAgain).toBeUndefined();
+    // A child the fixtures hold no share screen for fails plainly.
+    expect((await rejection(api.shareChild(2, true))).message).toContain('mock_fixtures.rs');
+  });
+
+  it('adds the child of a recorded code once, marked shared, and refuses recorded bad codes', async () => {
+    const first = setup({ seed: 'family' });
+    const code = (await first.api.shareChild(1, true)).code;
+    const { api } = setup();
+    const added = await api.addSharedChild(` ${code.toLowerCase().replaceAll('-', ' ')} `);
+    expect(added.outcome).toBe('added');
+    expect(added.child).toMatchObject({ nickname: 'こはる', shared: true, dueDate: '2027-05-03', status: 'expecting' });
+    expect((await api.today()).children[0].message?.slot).toBe((await first.api.today()).children[0].message?.slot);
+    expect((await api.addSharedChild(code)).outcome).toBe('unchanged');
+    const bare = (await first.api.shareChild(1, false)).code;
+    expect((await api.addSharedChild(bare)).outcome).toBe('unchanged');
+    expect(await api.listChildren()).toHaveLength(1);
+
+    const damaged = code.slice(0, 6) + (code[6] === '7' ? '8' : '7') + code.slice(7);
+    const other = setup();
+    const e = await rejection(other.api.addSharedChild(damaged));
+    expect(e.code).toBe('share-code-damaged');
+    expect(e.message).toContain('何も変更していません');
+    expect(await other.api.listChildren()).toEqual([]);
+  });
+});
+
+describe("the town's survey", () => {
+  it('is on Today from its first day for the family, once, until answered or dismissed', async () => {
+    const before = setup({ seed: 'family' });
+    expect((await before.api.today()).survey).toBeUndefined();
+    for (const how of ['answer', 'dismiss'] as const) {
+      const { api, backend } = setup({ seed: 'family', today: '2027-01-15' });
+      const survey = (await api.today()).survey;
+      expect(survey?.key).toBe('family-survey-2027');
+      expect(survey?.url).toMatch(/^https:\/\//);
+      await api.dismissSurvey('another');
+      expect((await api.today()).survey).toEqual(survey);
+      if (how === 'answer') await api.answerSurvey(survey!.key);
+      else await api.dismissSurvey(survey!.key);
+      expect((await api.today()).survey).toBeUndefined();
+      expect(backend.openedLinks).toEqual(how === 'answer' ? [survey!.url] : []);
+    }
+    const en = setup({ seed: 'family', today: '2027-01-15', lang: 'en' });
+    expect((await en.api.today()).survey?.title).toMatch(/Survey/);
+  });
+});

@@ -3,6 +3,7 @@
 // with what the real app answered for the same child on the same day (./fixtures.ts): it never
 // computes a date or writes a word of its own. Results go through JSON, as they would over IPC.
 import type {
+  AddSharedView,
   AppInfo,
   ArchiveItem,
   ArchiveFilter,
@@ -15,10 +16,25 @@ import type {
   MessageView,
   ScheduleView,
   SettingsView,
+  ShareView,
   TodayChild,
   TodayView,
 } from '../types';
-import { FIXTURES, dateLabel, errorShape, fixtureFor, message, recordedRefusal, scheduleFor, strings, type ChildDates, type FixtureChild } from './fixtures';
+import {
+  FIXTURES,
+  childKey,
+  codeKey,
+  dateLabel,
+  errorShape,
+  fixtureFor,
+  message,
+  recordedRefusal,
+  scheduleFor,
+  shellString,
+  strings,
+  type ChildDates,
+  type FixtureChild,
+} from './fixtures';
 import { Fail } from './fail';
 import { exportDocument, readDocument } from './transfer';
 import { isAllowedLink } from './town';
@@ -57,6 +73,12 @@ export type MockChild = ChildDates & {
   nickname: string;
   endedOn: string | null;
   endedReason: EndedReason | null;
+  /** Added from another phone's share code. */
+  shared: boolean;
+  /** The child's identity in share codes, once it has one. */
+  shareId: number | null;
+  /** The state this phone last showed in the child's share code. */
+  sharedAs: 'expecting' | 'born' | 'stopped' | null;
 };
 
 export type Delivery = {
@@ -80,9 +102,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The seeded family, as the fixtures recorded them (src-tauri/tests/mock_fixtures.rs). */
 const FAMILY: Omit<MockChild, 'id'>[] = [
   // 24w2d on the fixtures' today, registered twelve days before.
-  { nickname: 'こはる', dueDate: '2027-05-03', birthDate: null, registeredOn: '2027-01-01', birthRecordedOn: null, endedOn: null, endedReason: null },
+  { nickname: 'こはる', dueDate: '2027-05-03', birthDate: null, registeredOn: '2027-01-01', birthRecordedOn: null, endedOn: null, endedReason: null, shared: false, shareId: null, sharedAs: null },
   // Born five weeks early, registered a month after birth.
-  { nickname: 'そうた', dueDate: '2025-09-30', birthDate: '2025-08-26', registeredOn: '2025-09-25', birthRecordedOn: '2025-09-25', endedOn: null, endedReason: null },
+  { nickname: 'そうた', dueDate: '2025-09-30', birthDate: '2025-08-26', registeredOn: '2025-09-25', birthRecordedOn: '2025-09-25', endedOn: null, endedReason: null, shared: false, shareId: null, sharedAs: null },
 ];
 
 /** The day after / before `day` among the fixtures' labelled days (string dates order as days do). */
@@ -114,6 +136,8 @@ export class MockBackend {
   syncFails: boolean;
   private feed: Feed;
   private unreadable: MockConfig['unreadable'];
+  /** The reader answered or dismissed the town's survey card. */
+  private surveyDone = false;
   private readonly phone: boolean;
 
   constructor(config: MockConfig = {}) {
@@ -193,6 +217,10 @@ export class MockBackend {
         this.deliveries = this.deliveries.filter((d) => d.childId !== a.id);
         this.records.delete(num(a.id));
         return null;
+      case 'share_child':
+        return this.shareChild(num(a.id), Boolean(a.includeNickname));
+      case 'add_shared_child':
+        return this.addSharedChild(str(a.code) ?? '');
       case 'today':
         return this.todayView();
       case 'archive':
@@ -256,6 +284,15 @@ export class MockBackend {
         this.openedLinks.push(url);
         return null;
       }
+      case 'dismiss_survey':
+      case 'answer_survey': {
+        const card = FIXTURES.survey[this.lang];
+        if (a.key === card.key && this.surveyOpen()) {
+          this.surveyDone = true;
+          if (cmd === 'answer_survey') this.openedLinks.push(card.url);
+        }
+        return null;
+      }
       case 'export_data':
         return exportDocument(this.today, this.settings, this.children, this.deliveries, this.records);
       case 'import_data':
@@ -294,6 +331,7 @@ export class MockBackend {
       birthDate: c.birthDate ?? undefined,
       stage: status === 'ended' ? undefined : this.day(c, f)?.[this.lang].stage,
       preterm: f.preterm,
+      shared: c.shared,
     };
   }
 
@@ -307,7 +345,7 @@ export class MockBackend {
   private addChild(nickname: string, dueDate: string | null, birthDate: string | null): ChildView {
     const dates: ChildDates = { dueDate, birthDate, registeredOn: this.today, birthRecordedOn: birthDate && this.today };
     this.admit(dates, 'add_child', null, dueDate, birthDate);
-    const c: MockChild = { id: this.nextChildId++, nickname: nickname.trim(), ...dates, endedOn: null, endedReason: null };
+    const c: MockChild = { id: this.nextChildId++, nickname: nickname.trim(), ...dates, endedOn: null, endedReason: null, shared: false, shareId: null, sharedAs: null };
     this.children.push(c);
     this.catchUp();
     return this.childView(c);
@@ -357,6 +395,55 @@ export class MockBackend {
     c.registeredOn = this.today;
     this.catchUp();
     return this.childView(c);
+  }
+
+  // --- sharing (issue #12) --------------------------------------------------------------------
+
+  /** The share screen the app showed for this child (recorded for the seeded こはる). */
+  private shareChild(id: number, includeNickname: boolean): ShareView {
+    const c = this.child(id);
+    const key = childKey(c);
+    const view = FIXTURES.shares.views.find((v) => v.child === key && v.nickname === c.nickname && v.withNickname === includeNickname);
+    if (!view) {
+      throw new Fail('internal', { value: `the mock has no share screen of ${key} (${c.nickname}): add it to record_shares in src-tauri/tests/mock_fixtures.rs` });
+    }
+    const state = c.endedOn !== null ? 'stopped' : c.birthDate !== null ? 'born' : 'expecting';
+    const before = c.sharedAs;
+    c.sharedAs = state;
+    c.shareId = FIXTURES.shares.codes[codeKey(view.code)].identity;
+    const again = before !== null && before !== state ? shellString(`share-again-${state === 'expecting' ? 'resumed' : state}`, this.lang) : undefined;
+    return {
+      childId: c.id,
+      code: view.code,
+      groups: view.groups,
+      qrSvg: view.qrSvg,
+      withNickname: view.withNickname,
+      holds: view[this.lang].holds,
+      shareAgain: again,
+    };
+  }
+
+  /** What a second phone answered to a recorded code: added, then unchanged; or its refusal. */
+  private addSharedChild(code: string): AddSharedView {
+    const key = codeKey(code);
+    const refusal = FIXTURES.shares.refusals[key]?.[this.lang];
+    if (refusal) throw new Recorded(refusal);
+    const recorded = FIXTURES.shares.codes[key];
+    if (!recorded) throw new Fail('internal', { value: `the mock has no recording of the code ${code}: add it to record_shares in src-tauri/tests/mock_fixtures.rs` });
+    const here = this.children.find((c) => c.shareId === recorded.identity);
+    if (here) return { outcome: 'unchanged', child: this.childView(here), changes: [] };
+    const { nickname, dueDate, birthDate } = recorded.child;
+    const dates: ChildDates = { dueDate: dueDate ?? null, birthDate: birthDate ?? null, registeredOn: this.today, birthRecordedOn: birthDate ? this.today : null };
+    fixtureFor(dates);
+    const c: MockChild = { id: this.nextChildId++, nickname, ...dates, endedOn: null, endedReason: null, shared: true, shareId: recorded.identity, sharedAs: null };
+    this.children.push(c);
+    this.catchUp();
+    return { outcome: 'added', child: this.childView(c), changes: [] };
+  }
+
+  /** The town's survey is open today for one of the family's children (as recorded), and not done. */
+  private surveyOpen(): boolean {
+    return !this.surveyDone && this.children.some((c) => c.endedOn === null && this.day(c)?.survey === true);
   }
 
   // --- deliveries -----------------------------------------------------------------------------
@@ -481,7 +568,8 @@ export class MockBackend {
     });
     const ended = new Set(this.children.filter((c) => c.endedOn !== null).map((c) => c.id));
     const unreadEarlier = this.deliveries.filter((d) => !d.read && !d.earlier && d.dueOn < this.today && !ended.has(d.childId)).length;
-    return { date: this.today, dateLabel: dateLabel(this.today, this.lang), children, unreadEarlier };
+    const survey = this.surveyOpen() ? FIXTURES.survey[this.lang] : undefined;
+    return { date: this.today, dateLabel: dateLabel(this.today, this.lang), children, unreadEarlier, survey };
   }
 
   private archive(f: ArchiveFilter): ArchiveItem[] {

@@ -7,7 +7,7 @@
 //   (`npm run mock:catalogue`), made afresh before every mock build, never committed.
 // The mock looks things up here; it never computes a date or writes a word of its own.
 import { FluentBundle, FluentResource } from '@fluent/bundle';
-import type { BackendErrorShape, EventView, Lang, Notice, ScheduleView } from '../types';
+import type { BackendErrorShape, EventView, Lang, Notice, ScheduleView, SurveyCard } from '../types';
 import fixturesText from './fixtures.json?raw';
 import catalogueText from './catalogue.json?raw';
 import jaStrings from '../../../../locales/ja/tsunagu.ftl?raw';
@@ -20,6 +20,8 @@ type PerLang<T> = Record<Lang, T>;
 export type FixtureDay = {
   slot?: string;
   askIfBorn: boolean;
+  /** The town's survey is open for a family of this child that day. */
+  survey?: boolean;
 } & PerLang<{ stage?: string; milestone?: string; missing?: string; notices?: Notice[]; visitsOpening?: string[] }>;
 
 /** One message of a child's archive, with the labels `open_message` gave it. */
@@ -48,6 +50,16 @@ export type FixtureChild = {
  * left out: the mock puts its own), and the .ics `export_calendar` made (DTSTAMP pinned). */
 export type FixtureSchedule = PerLang<Omit<ScheduleView, 'child'>> & { ics: PerLang<string> };
 
+/** A child's share screen as the app showed it (a sample child, its nickname, with or without it). */
+export type FixtureShare = {
+  child: string;
+  nickname: string;
+  code: string;
+  groups: string[];
+  qrSvg: string;
+  withNickname: boolean;
+} & PerLang<{ holds: string[] }>;
+
 type Fixtures = {
   today: string;
   app: PerLang<unknown>;
@@ -57,6 +69,14 @@ type Fixtures = {
   refusals: Record<string, PerLang<BackendErrorShape>>;
   /** By child key, then by records key (see `recordsKey`). */
   schedules: Record<string, Record<string, FixtureSchedule>>;
+  shares: {
+    views: FixtureShare[];
+    /** What a second phone added from each code (keyed without hyphens). */
+    codes: Record<string, { identity: number; child: { nickname: string; dueDate?: string; birthDate?: string } }>;
+    /** The refusals of the damaged and other-town codes the tests type (keyed without hyphens). */
+    refusals: Record<string, PerLang<BackendErrorShape>>;
+  };
+  survey: PerLang<SurveyCard>;
 };
 
 export const FIXTURES: Fixtures = JSON.parse(fixturesText);
@@ -144,4 +164,16 @@ export function scheduleFor(c: ChildDates, records: string[]): FixtureSchedule {
     });
   }
   return found;
+}
+
+/** A code as typed or pasted, as the fixtures key it: capitals, no spaces or hyphens. */
+export function codeKey(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** A string of the shell's own (locales/*\/tsunagu.ftl), as it says it. */
+export function shellString(key: string, lang: Lang): string {
+  const pattern = ERRORS[lang].getMessage(key)?.value;
+  if (!pattern) throw new Fail('internal', { value: `the shell has no string ${key}` });
+  return ERRORS[lang].formatPattern(pattern);
 }

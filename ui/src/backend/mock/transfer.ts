@@ -17,6 +17,8 @@ type ExportDoc = {
     registeredOn?: string;
     endedOn?: string | null;
     endedReason?: EndedReason | null;
+    shared?: boolean;
+    shareId?: number | null;
   }[];
   archive: { childId: number; slot: string; read?: boolean; bookmarked?: boolean }[];
   /** Doses and check-ups, as the mock keys them; absent in older documents. */
@@ -46,6 +48,8 @@ export function exportDocument(
         registeredOn: c.registeredOn,
         endedOn: c.endedOn,
         endedReason: c.endedReason,
+        shared: c.shared,
+        shareId: c.shareId,
       })),
       archive: deliveries.map((d) => ({
         childId: d.childId,
@@ -90,6 +94,9 @@ export function readDocument(
       registeredOn,
       endedOn: day(c.endedOn),
       endedReason: c.endedReason ?? null,
+      shared: Boolean(c.shared),
+      shareId: typeof c.shareId === 'number' ? c.shareId : null,
+      sharedAs: null,
     };
   });
   const records = new Map<number, string[]>();
