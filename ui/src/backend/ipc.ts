@@ -18,6 +18,9 @@ import type {
   ScheduleView,
   SettingKey,
   SettingsView,
+  AddSharedView,
+  ShareConfirm,
+  ShareView,
   TodayView,
 } from './types';
 
@@ -85,6 +88,16 @@ export function createApi(invoke: Invoke) {
     endChild: (id: number, reason: EndedReason): Promise<ChildView> => call('end_child', { id, reason }),
     resumeChild: (id: number): Promise<ChildView> => call('resume_child', { id }),
     deleteChild: (id: number): Promise<null> => call('delete_child', { id }),
+    /** The child's share code and QR code, with or without the nickname. */
+    shareChild: (id: number, includeNickname: boolean): Promise<ShareView> => call('share_child', { id, includeNickname }),
+    /** Adds a typed, pasted or scanned code; `confirm` once the reader agreed to what it asked. */
+    addSharedChild: (code: string, confirm?: ShareConfirm): Promise<AddSharedView> => call('add_shared_child', { code, confirm }),
+    /** Scans a QR code with the phone's camera (only when `AppInfo.canScan`); the text read. */
+    scanCode: async (): Promise<string> => {
+      await call('plugin:barcode-scanner|request_permissions');
+      const scanned = await call('plugin:barcode-scanner|scan', { windowed: false, formats: ['QR_CODE'] });
+      return scanned.content;
+    },
     today: (): Promise<TodayView> => call('today'),
     archive: (filter: ArchiveFilter = {}): Promise<ArchiveItem[]> => call('archive', filter),
     search: (query: string): Promise<ArchiveItem[]> => call('search', { query }),
@@ -111,6 +124,10 @@ export function createApi(invoke: Invoke) {
     exportCalendar: (id: number): Promise<string> => call('export_calendar', { id }),
     /** Opens an https, mailto or tel link outside the app; anything else rejects with `link-not-allowed`. */
     openLink: (url: string): Promise<null> => call('open_link', { url }),
+    /** Hides the town's survey card; nothing is sent anywhere. */
+    dismissSurvey: (key: string): Promise<null> => call('dismiss_survey', { key }),
+    /** Opens the town's survey form outside the app and hides the card. */
+    answerSurvey: (key: string): Promise<null> => call('answer_survey', { key }),
     exportData: (): Promise<string> => call('export_data'),
     importData: (data: string): Promise<null> => call('import_data', { data }),
     /** When the data could not be opened: keeps the old file aside, whole; resolves with where it is. */

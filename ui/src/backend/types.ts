@@ -13,10 +13,13 @@ import type { MessageView } from './generated/MessageView';
 import type { ScheduleView } from './generated/ScheduleView';
 import type { SettingsView } from './generated/SettingsView';
 import type { TodayView } from './generated/TodayView';
+import type { ShareView } from './generated/ShareView';
+import type { AddSharedView } from './generated/AddSharedView';
 
-export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, ScheduleView, SettingsView, TodayView };
+export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, ScheduleView, SettingsView, TodayView, ShareView, AddSharedView };
 export type { VisitView } from './generated/VisitView';
 export type { VaccineChoiceView } from './generated/VaccineChoiceView';
+export type { SurveyCard } from './generated/SurveyCard';
 export type { ArchiveEntryView } from './generated/ArchiveEntryView';
 export type { Contact } from './generated/Contact';
 export type { Notice } from './generated/Notice';
@@ -36,6 +39,8 @@ export type ArchiveFilter = { childId?: number; unreadOnly?: boolean; bookmarked
 
 /** A dose of a child: the vaccine's id in the schedule and the dose's number. */
 export type DoseArgs = { id: number; vaccine: string; number: number };
+/** What the reader agreed to when adding a share code asked (`AddSharedView.confirm`). */
+export type ShareConfirm = NonNullable<AddSharedView['confirm']>;
 
 export type OpenDay = { date: string; childId?: number };
 
@@ -49,6 +54,8 @@ export interface Commands {
   end_child: { args: { id: number; reason: EndedReason }; result: ChildView };
   resume_child: { args: { id: number }; result: ChildView };
   delete_child: { args: { id: number }; result: null };
+  share_child: { args: { id: number; includeNickname: boolean }; result: ShareView };
+  add_shared_child: { args: { code: string; confirm?: ShareConfirm }; result: AddSharedView };
   today: { args: undefined; result: TodayView };
   archive: { args: ArchiveFilter; result: ArchiveItem[] };
   search: { args: { query: string }; result: ArchiveItem[] };
@@ -69,10 +76,15 @@ export interface Commands {
   remove_checkup: { args: { id: number; visit: string }; result: ScheduleView };
   export_calendar: { args: { id: number }; result: string };
   open_link: { args: { url: string }; result: null };
+  dismiss_survey: { args: { key: string }; result: null };
+  answer_survey: { args: { key: string }; result: null };
   export_data: { args: undefined; result: string };
   import_data: { args: { data: string }; result: null };
   set_aside_data: { args: undefined; result: string };
   restart_app: { args: undefined; result: null };
+  // The camera scanner (tauri-plugin-barcode-scanner), only where `AppInfo.canScan` says so.
+  'plugin:barcode-scanner|request_permissions': { args: undefined; result: string };
+  'plugin:barcode-scanner|scan': { args: { windowed: boolean; formats: string[] }; result: { content: string } };
 }
 
 export type Command = keyof Commands;

@@ -9,6 +9,8 @@ export type Route =
   | { name: 'message'; deliveryId: number }
   | { name: 'children' }
   | { name: 'child-add' }
+  | { name: 'child-add-shared' }
+  | { name: 'child-share'; id: number }
   | { name: 'child-edit'; id: number }
   | { name: 'child-born'; id: number }
   | { name: 'child-stop'; id: number }
@@ -43,12 +45,14 @@ export function parseHash(hash: string): Route {
     }
     case 'children': {
       if (parts[1] === 'add') return { name: 'child-add' };
+      if (parts[1] === 'add-shared') return { name: 'child-add-shared' };
       const c = id(parts[1]);
       if (c === null) return { name: 'children' };
       if (parts[2] === 'edit') return { name: 'child-edit', id: c };
       if (parts[2] === 'born') return { name: 'child-born', id: c };
       if (parts[2] === 'stop') return { name: 'child-stop', id: c };
       if (parts[2] === 'schedule') return { name: 'child-schedule', id: c };
+      if (parts[2] === 'share') return { name: 'child-share', id: c };
       return { name: 'children' };
     }
     case 'settings':
@@ -69,6 +73,8 @@ export function tabOf(route: Route): Tab | null {
       return 'archive';
     case 'children':
     case 'child-add':
+    case 'child-add-shared':
+    case 'child-share':
     case 'child-edit':
     case 'child-born':
     case 'child-stop':
@@ -92,6 +98,7 @@ export function pageKey(route: Route): string {
     case 'child-born':
     case 'child-stop':
     case 'child-schedule':
+    case 'child-share':
       return `${route.name}/${route.id}`;
     default:
       return route.name;

@@ -78,6 +78,8 @@ for (const lang of ['ja', 'en']) {
           ['#/children/1/born', null],
           ['#/children/1/stop', null],
           ['#/children/2/schedule', 'schedule'],
+          ['#/children/1/share', null],
+          ['#/children/add-shared', null],
           ['#/settings', 'settings'],
           ['#/town', 'town'],
         ];
