@@ -27,12 +27,17 @@ class AppState {
     this.todayAhead = null;
     return ahead;
   }
+  /** The children asked for last: an answer to an earlier request that arrives later is stale. */
+  private childrenAsked = 0;
 
   /** Reloads what every screen shares, and applies the settings to the page. */
   async refresh(): Promise<void> {
+    const asked = ++this.childrenAsked;
     const [info, settings, children] = await Promise.all([api.appInfo(), api.getSettings(), api.listChildren()]);
     this.info = info;
-    this.children = children;
+    // A reload started before a child was added (a sync's data-changed on a first launch) must
+    // not bring back the empty list after it, which would send the reader to Welcome.
+    if (asked === this.childrenAsked) this.children = children;
     this.applySettings(settings);
   }
 
@@ -50,7 +55,9 @@ class AppState {
   }
 
   async reloadChildren(): Promise<void> {
-    this.children = await api.listChildren();
+    const asked = ++this.childrenAsked;
+    const children = await api.listChildren();
+    if (asked === this.childrenAsked) this.children = children;
   }
 }
 

@@ -34,7 +34,11 @@ describe('the second phone adds the shared child', () => {
     assert.match(await text('main .card[role=status]'), /まる/);
 
     await script('location.hash = "#/children"; return true;');
-    assert.equal(await eventually('the shared badge', () => text('.badge--shared')), '共有');
+    const badge = await eventually('the shared badge', () => text('.badge--shared')).catch(async (e) => {
+      console.log(`# on ${await script('return location.hash;')}: ${await script('return document.body.innerText;')}`);
+      throw e;
+    });
+    assert.equal(badge, '共有');
 
     await script('location.hash = "#/today"; return true;');
     const title = await eventually("today's message", () => text('.today-card article.message h3'));
