@@ -1,4 +1,4 @@
-//! The `dose` and `checkup_attended` tables (migration 6): what the family copies from the
+//! The `dose` and `checkup_attended` tables (migration 7): what the family copies from the
 //! Maternal and Child Health Handbook. Every write checks the child's whole record with the
 //! planner first, so the store never holds what the planner refuses (its error codes are the
 //! store's), and is one transaction. A stopped child's record is kept but not written to.

@@ -76,7 +76,7 @@ impl Store {
     }
 
     /// What a child's share code holds, as the share screen shows it: also remembers the state
-    /// shown (migration 6) and answers the state shown the time before (`None`: never shown
+    /// shown (migration 8) and answers the state shown the time before (`None`: never shown
     /// from this phone), so the screen can say to share again after the birth was recorded or
     /// the messages stopped. One transaction.
     pub fn show_share(
