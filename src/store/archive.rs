@@ -239,15 +239,14 @@ impl Store {
         }
         let (long, short): (Vec<&str>, Vec<&str>) =
             terms.into_iter().partition(|t| t.chars().count() >= 3);
-        // Each word narrows a set of delivery ids from its index; the rows are then looked up by id
-        // (scanning the text table instead would read every delivered message).
-        let mut sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM delivery d JOIN child c ON c.id = d.child_id
-             JOIN archive_text ON archive_text.rowid = d.id WHERE 1"
-        );
+        // Each word narrows a set of delivery ids from its index; the newest `limit` ids are picked
+        // on the delivery table alone, and only their rows are read in full (reading every hit's
+        // text, as a scan or a join on the text table does, is what made common words slow).
+        let mut hits = String::from("SELECT d.id FROM delivery d");
+        let mut conditions = String::from(" WHERE 1");
         let mut args: Vec<String> = Vec::new();
         if !long.is_empty() {
-            sql.push_str(
+            conditions.push_str(
                 " AND d.id IN (SELECT rowid FROM archive_text WHERE archive_text MATCH ?)",
             );
             let phrases: Vec<String> = long
@@ -256,30 +255,38 @@ impl Store {
                 .collect();
             args.push(phrases.join(" AND "));
         }
+        let mut reads_text = false;
         for term in short {
             if term.chars().all(char::is_alphanumeric) {
                 // Two characters are one pair; one character is the start of a pair.
-                sql.push_str(
+                conditions.push_str(
                     " AND d.id IN (SELECT rowid FROM archive_grams WHERE archive_grams MATCH ?)",
                 );
                 let prefix = if term.chars().count() == 1 { "*" } else { "" };
                 args.push(format!("\"{term}\"{prefix}"));
                 continue;
             }
+            reads_text = true;
             // SQLite's lower() folds ASCII only: Japanese terms are matched as they are, without
             // copying every row's text to fold it.
             if term.chars().any(|c| c.is_ascii_alphabetic()) {
-                sql.push_str(
-                    " AND (instr(lower(archive_text.title), lower(?)) > 0 OR instr(lower(archive_text.body), lower(?)) > 0)",
+                conditions.push_str(
+                    " AND (instr(lower(t.title), lower(?)) > 0 OR instr(lower(t.body), lower(?)) > 0)",
                 );
             } else {
-                sql.push_str(
-                    " AND (instr(archive_text.title, ?) > 0 OR instr(archive_text.body, ?) > 0)",
-                );
+                conditions.push_str(" AND (instr(t.title, ?) > 0 OR instr(t.body, ?) > 0)");
             }
             args.extend([term.to_owned(), term.to_owned()]);
         }
-        sql.push_str(" ORDER BY d.due_on DESC, d.id DESC LIMIT ?");
+        if reads_text {
+            hits.push_str(" JOIN archive_text t ON t.rowid = d.id");
+        }
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM ({hits}{conditions} ORDER BY d.due_on DESC, d.id DESC LIMIT ?) AS hit
+             JOIN delivery d ON d.id = hit.id JOIN child c ON c.id = d.child_id
+             JOIN archive_text ON archive_text.rowid = d.id
+             ORDER BY d.due_on DESC, d.id DESC"
+        );
         args.push(limit.to_string());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), entry)?;
