@@ -17,7 +17,7 @@ type Reply<T> = Result<T, AppError>;
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
     state
-        .run(|core| {
+        .write(|core| {
             let lang = core.t().lang();
             Ok(AppInfo {
                 town: TownView::new(&core.town, lang),
@@ -43,11 +43,9 @@ pub async fn add_child(
     birth_date: Option<String>,
 ) -> Reply<ChildView> {
     let nickname = nickname.unwrap_or_default();
-    let view = state
-        .run(move |c| children::add(c, &nickname, due_date.as_deref(), birth_date.as_deref()))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| children::add(c, &nickname, due_date.as_deref(), birth_date.as_deref()))
+        .await
 }
 
 #[tauri::command]
@@ -56,11 +54,9 @@ pub async fn record_birth(
     id: i64,
     birth_date: String,
 ) -> Reply<ChildView> {
-    let view = state
-        .run(move |c| children::record_birth(c, id, &birth_date))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| children::record_birth(c, id, &birth_date))
+        .await
 }
 
 #[tauri::command]
@@ -70,32 +66,24 @@ pub async fn correct_dates(
     due_date: Option<String>,
     birth_date: Option<String>,
 ) -> Reply<ChildView> {
-    let view = state
-        .run(move |c| children::correct_dates(c, id, due_date.as_deref(), birth_date.as_deref()))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| children::correct_dates(c, id, due_date.as_deref(), birth_date.as_deref()))
+        .await
 }
 
 #[tauri::command]
 pub async fn end_child(state: State<'_, AppState>, id: i64, reason: String) -> Reply<ChildView> {
-    let view = state.run(move |c| children::end(c, id, &reason)).await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state.write(move |c| children::end(c, id, &reason)).await
 }
 
 #[tauri::command]
 pub async fn resume_child(state: State<'_, AppState>, id: i64) -> Reply<ChildView> {
-    let view = state.run(move |c| children::resume(c, id)).await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state.write(move |c| children::resume(c, id)).await
 }
 
 #[tauri::command]
 pub async fn delete_child(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    state.run(move |c| children::delete(c, id)).await?;
-    state.signal(Signal::Rearm);
-    Ok(())
+    state.run(move |c| children::delete(c, id)).await
 }
 
 /// The child's share code and QR code (and, the first time, its identity).
@@ -106,7 +94,7 @@ pub async fn share_child(
     include_nickname: bool,
 ) -> Reply<ShareView> {
     state
-        .run(move |c| share::share(c, id, include_nickname))
+        .write(move |c| share::share(c, id, include_nickname))
         .await
 }
 
@@ -118,11 +106,9 @@ pub async fn add_shared_child(
     code: String,
     confirm: Option<String>,
 ) -> Reply<AddSharedView> {
-    let view = state
-        .run(move |c| share::add(c, &code, confirm.as_deref()))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| share::add(c, &code, confirm.as_deref()))
+        .await
 }
 
 #[tauri::command]
@@ -179,11 +165,9 @@ pub async fn set_setting(
     value: String,
 ) -> Reply<SettingsView> {
     let allowed = state.notifications_allowed();
-    let view = state
-        .run(move |c| settings::set(c, &key, &value, allowed))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| settings::set(c, &key, &value, allowed))
+        .await
 }
 
 #[tauri::command]
@@ -238,11 +222,9 @@ pub async fn record_dose(
     number: u32,
     date: String,
 ) -> Reply<ScheduleView> {
-    let view = state
-        .run(move |c| schedule::record_dose(c, id, &vaccine, number, &date))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| schedule::record_dose(c, id, &vaccine, number, &date))
+        .await
 }
 
 #[tauri::command]
@@ -253,11 +235,9 @@ pub async fn correct_dose(
     number: u32,
     date: String,
 ) -> Reply<ScheduleView> {
-    let view = state
-        .run(move |c| schedule::correct_dose(c, id, &vaccine, number, &date))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| schedule::correct_dose(c, id, &vaccine, number, &date))
+        .await
 }
 
 #[tauri::command]
@@ -267,11 +247,9 @@ pub async fn remove_dose(
     vaccine: String,
     number: u32,
 ) -> Reply<ScheduleView> {
-    let view = state
-        .run(move |c| schedule::remove_dose(c, id, &vaccine, number))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| schedule::remove_dose(c, id, &vaccine, number))
+        .await
 }
 
 #[tauri::command]
@@ -281,11 +259,9 @@ pub async fn record_checkup(
     visit: String,
     date: String,
 ) -> Reply<ScheduleView> {
-    let view = state
-        .run(move |c| schedule::record_checkup(c, id, &visit, &date))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| schedule::record_checkup(c, id, &visit, &date))
+        .await
 }
 
 #[tauri::command]
@@ -294,11 +270,9 @@ pub async fn remove_checkup(
     id: i64,
     visit: String,
 ) -> Reply<ScheduleView> {
-    let view = state
-        .run(move |c| schedule::remove_checkup(c, id, &visit))
-        .await?;
-    state.signal(Signal::Rearm);
-    Ok(view)
+    state
+        .write(move |c| schedule::remove_checkup(c, id, &visit))
+        .await
 }
 
 /// The child's coming visits as an .ics file's text; the UI hands it to the system.
@@ -337,9 +311,7 @@ pub async fn export_data(state: State<'_, AppState>) -> Reply<String> {
 
 #[tauri::command]
 pub async fn import_data(state: State<'_, AppState>, data: String) -> Reply<()> {
-    state.run(move |c| settings::import(c, &data)).await?;
-    state.signal(Signal::Rearm);
-    Ok(())
+    state.run(move |c| settings::import(c, &data)).await
 }
 
 /// When the data could not be opened: keeps the old file aside, whole, and says where; the next

@@ -213,6 +213,18 @@ impl AppState {
         self.platform.get().is_some_and(|p| p.open_url(url))
     }
 
+    /// Runs a change on the core, then tells the notifier to re-arm: dates, children, records or
+    /// settings moved, so what is due (and when) may have too.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Core) -> tsunagu::Result<T> + Send + 'static,
+    {
+        let value = self.run(f).await?;
+        self.signal(Signal::Rearm);
+        Ok(value)
+    }
+
     /// Runs `f` on a blocking worker thread with the core locked, turning a core error into the
     /// one IPC error in the reader's language.
     pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>

@@ -153,6 +153,15 @@ fn date(s: &str) -> Result<NaiveDate> {
     parse_date(s)
 }
 
+/// A dose as the reader entered it.
+fn dose(vaccine: &str, number: u32, on: &str) -> Result<RecordedDose> {
+    Ok(RecordedDose {
+        vaccine: vaccine.to_owned(),
+        number,
+        date: date(on)?,
+    })
+}
+
 pub fn record_dose(
     core: &mut Core,
     id: i64,
@@ -160,11 +169,7 @@ pub fn record_dose(
     number: u32,
     on: &str,
 ) -> Result<ScheduleView> {
-    let dose = RecordedDose {
-        vaccine: vaccine.to_owned(),
-        number,
-        date: date(on)?,
-    };
+    let dose = dose(vaccine, number, on)?;
     let today = core.clock.today();
     core.store.record_dose(&core.schedule, id, &dose, today)?;
     view(core, id)
@@ -177,11 +182,7 @@ pub fn correct_dose(
     number: u32,
     on: &str,
 ) -> Result<ScheduleView> {
-    let dose = RecordedDose {
-        vaccine: vaccine.to_owned(),
-        number,
-        date: date(on)?,
-    };
+    let dose = dose(vaccine, number, on)?;
     let today = core.clock.today();
     core.store.correct_dose(&core.schedule, id, &dose, today)?;
     view(core, id)
