@@ -4,7 +4,7 @@
 //! store's), and is one transaction. A stopped child's record is kept but not written to.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
 use super::children::child_in;
 use super::{ChildRecord, Status, Store, date_from_sql, date_to_sql};
@@ -152,18 +152,21 @@ impl Store {
         dose: &RecordedDose,
         today: NaiveDate,
     ) -> Result<Records> {
-        let tx = self.conn.transaction()?;
-        let record = writable(&tx, child_id)?;
-        let mut records = records_in(&tx, child_id)?;
-        records.doses.push(dose.clone());
-        check(schedule, &record, &records, today)?;
-        tx.execute(
-            "INSERT INTO dose (child_id, vaccine, number, given_on) VALUES (?1, ?2, ?3, ?4)",
-            params![child_id, dose.vaccine, dose.number, date_to_sql(dose.date)],
-        )?;
-        let records = records_in(&tx, child_id)?;
-        tx.commit()?;
-        Ok(records)
+        self.change(
+            schedule,
+            child_id,
+            today,
+            |records| {
+                records.doses.push(dose.clone());
+                Ok(())
+            },
+            |tx| {
+                tx.execute(
+                    "INSERT INTO dose (child_id, vaccine, number, given_on) VALUES (?1, ?2, ?3, ?4)",
+                    params![child_id, dose.vaccine, dose.number, date_to_sql(dose.date)],
+                )
+            },
+        )
     }
 
     /// Changes the date of a recorded dose.
@@ -174,23 +177,26 @@ impl Store {
         dose: &RecordedDose,
         today: NaiveDate,
     ) -> Result<Records> {
-        let tx = self.conn.transaction()?;
-        let record = writable(&tx, child_id)?;
-        let mut records = records_in(&tx, child_id)?;
-        let held = records
-            .doses
-            .iter_mut()
-            .find(|d| d.vaccine == dose.vaccine && d.number == dose.number)
-            .ok_or_else(|| Error::NotRecorded(dose_name(&dose.vaccine, dose.number)))?;
-        held.date = dose.date;
-        check(schedule, &record, &records, today)?;
-        tx.execute(
-            "UPDATE dose SET given_on = ?4 WHERE child_id = ?1 AND vaccine = ?2 AND number = ?3",
-            params![child_id, dose.vaccine, dose.number, date_to_sql(dose.date)],
-        )?;
-        let records = records_in(&tx, child_id)?;
-        tx.commit()?;
-        Ok(records)
+        self.change(
+            schedule,
+            child_id,
+            today,
+            |records| {
+                let held = records
+                    .doses
+                    .iter_mut()
+                    .find(|d| d.vaccine == dose.vaccine && d.number == dose.number)
+                    .ok_or_else(|| Error::NotRecorded(dose_name(&dose.vaccine, dose.number)))?;
+                held.date = dose.date;
+                Ok(())
+            },
+            |tx| {
+                tx.execute(
+                    "UPDATE dose SET given_on = ?4 WHERE child_id = ?1 AND vaccine = ?2 AND number = ?3",
+                    params![child_id, dose.vaccine, dose.number, date_to_sql(dose.date)],
+                )
+            },
+        )
     }
 
     /// Removes a recorded dose (entered by mistake). The last dose of a course goes first: a
@@ -204,23 +210,27 @@ impl Store {
         number: u32,
         today: NaiveDate,
     ) -> Result<Records> {
-        let tx = self.conn.transaction()?;
-        let record = writable(&tx, child_id)?;
-        let mut records = records_in(&tx, child_id)?;
-        let before = records.doses.len();
-        records
-            .doses
-            .retain(|d| !(d.vaccine == vaccine && d.number == number));
-        if records.doses.len() == before {
-            return Err(Error::NotRecorded(dose_name(vaccine, number)));
-        }
-        check(schedule, &record, &records, today)?;
-        tx.execute(
-            "DELETE FROM dose WHERE child_id = ?1 AND vaccine = ?2 AND number = ?3",
-            params![child_id, vaccine, number],
-        )?;
-        tx.commit()?;
-        Ok(records)
+        self.change(
+            schedule,
+            child_id,
+            today,
+            |records| {
+                let before = records.doses.len();
+                records
+                    .doses
+                    .retain(|d| !(d.vaccine == vaccine && d.number == number));
+                if records.doses.len() == before {
+                    return Err(Error::NotRecorded(dose_name(vaccine, number)));
+                }
+                Ok(())
+            },
+            |tx| {
+                tx.execute(
+                    "DELETE FROM dose WHERE child_id = ?1 AND vaccine = ?2 AND number = ?3",
+                    params![child_id, vaccine, number],
+                )
+            },
+        )
     }
 
     /// Records a check-up attended on `date`, or corrects the date of one already recorded.
@@ -232,20 +242,45 @@ impl Store {
         date: NaiveDate,
         today: NaiveDate,
     ) -> Result<Records> {
+        self.change(
+            schedule,
+            child_id,
+            today,
+            |records| {
+                records.checkups.retain(|c| c.visit != visit);
+                records.checkups.push(AttendedCheckup {
+                    visit: visit.to_owned(),
+                    date,
+                });
+                Ok(())
+            },
+            |tx| {
+                tx.execute(
+                    "INSERT INTO checkup_attended (child_id, visit, attended_on) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (child_id, visit) DO UPDATE SET attended_on = excluded.attended_on",
+                    params![child_id, visit, date_to_sql(date)],
+                )
+            },
+        )
+    }
+
+    /// One change to a child's records in one transaction: the records as they would stand are
+    /// planned first (`edit`), so a change the schedule refuses writes nothing; then `write`
+    /// stores it. Answers the records as stored.
+    fn change(
+        &mut self,
+        schedule: &Schedule,
+        child_id: i64,
+        today: NaiveDate,
+        edit: impl FnOnce(&mut Records) -> Result<()>,
+        write: impl FnOnce(&Transaction) -> rusqlite::Result<usize>,
+    ) -> Result<Records> {
         let tx = self.conn.transaction()?;
         let record = writable(&tx, child_id)?;
         let mut records = records_in(&tx, child_id)?;
-        records.checkups.retain(|c| c.visit != visit);
-        records.checkups.push(AttendedCheckup {
-            visit: visit.to_owned(),
-            date,
-        });
+        edit(&mut records)?;
         check(schedule, &record, &records, today)?;
-        tx.execute(
-            "INSERT INTO checkup_attended (child_id, visit, attended_on) VALUES (?1, ?2, ?3)
-             ON CONFLICT (child_id, visit) DO UPDATE SET attended_on = excluded.attended_on",
-            params![child_id, visit, date_to_sql(date)],
-        )?;
+        write(&tx)?;
         let records = records_in(&tx, child_id)?;
         tx.commit()?;
         Ok(records)
