@@ -11,6 +11,7 @@ mod lib {
     pub mod plan;
     pub mod records;
     pub mod schedule;
+    pub mod search;
     pub mod share;
     pub mod share_store;
     pub mod soak;
