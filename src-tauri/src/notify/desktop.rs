@@ -11,7 +11,7 @@ use std::time::Duration;
 use tauri::{AppHandle, Emitter, Runtime};
 use tsunagu::plan;
 
-use super::{show_now, show_test, town_lines, with_readers};
+use super::{show_now, town_lines, with_readers};
 use crate::state::{Core, Signal};
 
 const TICK: Duration = Duration::from_secs(20);
@@ -23,22 +23,41 @@ pub fn run<R: Runtime>(app: AppHandle<R>, core: Arc<Mutex<Core>>, signals: Recei
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return,
         };
-        let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
-        if signal == Some(Signal::Test) {
-            show_test(&app, &core);
-            continue;
-        }
-        // A panic in one tick must not end the thread: the family would silently get no
-        // notification again. It is reported and the next tick tries afresh.
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tick(&mut core))) {
+        // What to show is decided under the core's lock; showing it (a D-Bus call that may first
+        // start the desktop's notification service) happens after, so the window's commands never
+        // wait on it.
+        let outcome = {
+            let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
+            if signal == Some(Signal::Test) {
+                Ok(Ok(Some(test_note(&core))))
+            } else {
+                // A panic in one tick must not end the thread: the family would silently get no
+                // notification again. It is reported and the next tick tries afresh.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tick(&mut core)))
+            }
+        };
+        match outcome {
             Ok(Ok(Some(note))) => {
                 show_now(&app, note.id, &note.title, &note.body, note.date);
-                let _ = app.emit("data-changed", ());
+                if signal != Some(Signal::Test) {
+                    let _ = app.emit("data-changed", ());
+                }
             }
             Ok(Ok(None)) => {}
             Ok(Err(e)) => eprintln!("tsunagu: notifier: {e}"),
             Err(_) => eprintln!("tsunagu: notifier: a check failed unexpectedly; retrying"),
         }
+    }
+}
+
+/// The test notification, in the reader's language.
+fn test_note(core: &Core) -> Due {
+    let t = core.t();
+    Due {
+        id: 1,
+        title: t.t("notify-test-title"),
+        body: t.t("notify-test-body"),
+        date: core.clock.today(),
     }
 }
 

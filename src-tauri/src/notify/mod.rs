@@ -294,6 +294,7 @@ fn show_now<R: Runtime>(app: &AppHandle<R>, _id: i32, title: &str, body: &str, _
 }
 
 /// A test notification in the reader's language.
+#[cfg(mobile)]
 fn show_test<R: Runtime>(app: &AppHandle<R>, core: &Core) {
     let t = core.t();
     show_now(
