@@ -1,20 +1,25 @@
 // Measures one app start through tauri-driver: from the session request to `selector` having
-// text, then the resident memory of the app and its WebKit processes two seconds later.
-// Prints one JSON line. Usage: node measure.mjs <driver url> <app binary> <css selector>
-import { readFileSync, readdirSync } from 'node:fs';
+// text, then the resident memory of each of the app's processes two seconds later, and the
+// timeline of that start: when the process began, the shell's steps (tsunagu's shell appends them
+// to $TSUNAGU_TIMELINE) and the page's (navigation timing and performance marks), each in ms after
+// the session request. Prints one JSON line. Usage: node measure.mjs <driver url> <app binary> <css selector>
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const [driver, app, selector] = process.argv.slice(2);
+const timelineFile = process.env.TSUNAGU_TIMELINE;
 const wd = async (method, path, body) => {
   const res = await fetch(driver + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
   return (await res.json()).value;
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pids = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+const stat = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 
 function processTree(root) {
   const children = new Map();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  for (const pid of pids()) {
     try {
-      const ppid = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+      const ppid = stat(pid)[1];
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {}
   }
@@ -24,32 +29,65 @@ function processTree(root) {
   return out;
 }
 
-function rssKiB(pids) {
-  return pids.reduce((sum, pid) => {
+/** Resident memory in KiB of each process, by its short name (app, WebKitWebProcess, …). */
+function rssByProcess(tree) {
+  const out = {};
+  for (const pid of tree) {
     try {
-      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-      return sum + (line ? Number(line.split(/\s+/)[1]) : 0);
-    } catch { return sum; }
-  }, 0);
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n');
+      const name = status[0].split(/\s+/)[1] === app.split('/').pop().slice(0, 15) ? 'app' : status[0].split(/\s+/)[1];
+      const line = status.find((l) => l.startsWith('VmRSS:'));
+      out[name] = (out[name] ?? 0) + (line ? Number(line.split(/\s+/)[1]) : 0);
+    } catch {}
+  }
+  return out;
 }
 
 function findApp() {
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  for (const pid of pids()) {
     try { if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === app) return pid; } catch {}
   }
   return null;
 }
 
-const start = performance.now();
+/** When the process began, in ms since the epoch, to the kernel's clock tick (10 ms): its start
+ * tick against this script's own, whose start in epoch time node knows. */
+function processStart(pid) {
+  const selfStart = Date.now() - process.uptime() * 1000;
+  return selfStart + (Number(stat(pid)[19]) - Number(stat('self')[19])) * 10;
+}
+
+if (timelineFile) rmSync(timelineFile, { force: true });
+const t0 = Date.now();
 const session = (await wd('POST', '/session', { capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: app } } } })).sessionId;
 let visibleMs = null;
-while (performance.now() - start < 60000) {
+while (Date.now() - t0 < 60000) {
   const text = await wd('POST', `/session/${session}/execute/sync`, { script: 'const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : "";', args: [selector] });
-  if (text) { visibleMs = performance.now() - start; break; }
+  if (text) { visibleMs = Date.now() - t0; break; }
   await sleep(10);
 }
 await sleep(2000);
 const pid = findApp();
-const rss = pid ? rssKiB(processTree(pid)) : null;
+const processes = pid ? rssByProcess(processTree(pid)) : {};
+const page = await wd('POST', `/session/${session}/execute/sync`, {
+  script: `const n = performance.getEntriesByType('navigation')[0] || {};
+    const steps = { 'page-request': n.requestStart, 'page-response': n.responseEnd, 'dom-interactive': n.domInteractive, 'dom-loaded': n.domContentLoadedEventEnd, 'page-loaded': n.loadEventEnd };
+    for (const m of performance.getEntriesByType('mark')) if (!(m.name in steps)) steps[m.name] = m.startTime;
+    return { origin: performance.timeOrigin, steps };`,
+  args: [],
+});
 await wd('DELETE', `/session/${session}`);
-console.log(JSON.stringify({ visibleMs, rssKiB: rss }));
+
+const steps = { 'process': pid ? processStart(pid) - t0 : null };
+if (timelineFile && existsSync(timelineFile)) {
+  for (const line of readFileSync(timelineFile, 'utf8').split('\n')) {
+    const [step, ms] = line.split(' ');
+    if (step && !(`shell:${step}` in steps)) steps[`shell:${step}`] = Number(ms) - t0;
+  }
+}
+for (const [step, ms] of Object.entries(page.steps)) {
+  if (typeof ms === 'number' && ms > 0) steps[`page:${step.replace(/^tsunagu:/, '')}`] = page.origin + ms - t0;
+}
+steps.visible = visibleMs;
+const rssKiB = pid ? Object.values(processes).reduce((a, b) => a + b, 0) : null;
+console.log(JSON.stringify({ visibleMs, rssKiB, processes, steps }));

@@ -113,7 +113,10 @@ pub async fn add_shared_child(
 
 #[tauri::command]
 pub async fn today(state: State<'_, AppState>) -> Reply<TodayView> {
-    state.run(reading::today).await
+    crate::timeline::mark("today-asked");
+    let reply = state.run(reading::today).await;
+    crate::timeline::mark("today-answered");
+    reply
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@ mod error;
 mod notify;
 mod state;
 mod sync;
+mod timeline;
 mod views;
 
 use std::path::PathBuf;
@@ -29,6 +30,7 @@ pub struct Options {
 /// The app as a family runs it.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    timeline::mark("main");
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         let lang = std::env::var("LANG").unwrap_or_default().replace('_', "-");
@@ -119,17 +121,20 @@ pub fn run_app<R: Runtime>(
             commands::restart_app,
         ])
         .setup(move |app| {
+            timeline::mark("setup");
             let data_dir = match options.data_dir.clone() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
             let state = match Core::open(&data_dir, Clock::from_env()) {
                 Ok(mut core) => {
+                    timeline::mark("core-open");
                     // A fresh install with no network still has the town's information.
                     let now = chrono::Local::now().fixed_offset();
                     if let Err(e) = core.store.apply_baseline(&core.town, now) {
                         eprintln!("tsunagu: the bundled town feed was not applied: {e}");
                     }
+                    timeline::mark("baseline");
                     AppState::new(core)
                 }
                 Err(e) => {
@@ -152,12 +157,20 @@ pub fn run_app<R: Runtime>(
                 state.set_platform(notify::start(app.handle(), core.clone()));
                 state.set_sync_wake(sync::start(app.handle(), state.clone(), core));
             }
+            timeline::mark("notifier");
             app.manage(state);
             #[cfg(desktop)]
             if let (true, Some(core)) = (options.notifications, core) {
                 tray::install(app, &core)?;
             }
+            timeline::mark("setup-end");
             Ok(())
+        })
+        .on_page_load(|_, payload| {
+            timeline::mark(match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page-started",
+                tauri::webview::PageLoadEvent::Finished => "page-finished",
+            })
         })
         .build(context)
 }
