@@ -14,7 +14,8 @@ function makeBundle(lang: Lang): FluentBundle {
   return bundle;
 }
 
-const bundles: Record<Lang, FluentBundle> = { ja: makeBundle('ja'), en: makeBundle('en') };
+// Each language is parsed on its first use: a start in one language never builds the other.
+const bundles: Partial<Record<Lang, FluentBundle>> = {};
 
 let current = $state<Lang>('ja');
 
@@ -30,7 +31,7 @@ export function setLang(next: Lang): void {
 
 /** The string `id` in the current language; the id itself when missing (caught by the tests). */
 export function t(id: string, args?: Record<string, FluentVariable>): string {
-  const bundle = bundles[current];
+  const bundle = (bundles[current] ??= makeBundle(current));
   const message = bundle.getMessage(id);
   if (!message?.value) return id;
   return bundle.formatPattern(message.value, args);
