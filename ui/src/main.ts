@@ -5,10 +5,9 @@ import './styles/components.css';
 import './styles/screens.css';
 import './styles/schedule.css';
 import App from './App.svelte';
+import { markStart } from './lib/marks';
 
-// The page's steps of a start, read by scripts/bench-app beside the shell's (docs/performance.md):
-// here every module has been evaluated.
-performance.mark('tsunagu:evaluated');
-
+// Every module has been evaluated.
+markStart('evaluated');
 mount(App, { target: document.getElementById('app')! });
-performance.mark('tsunagu:mounted');
+markStart('mounted');
