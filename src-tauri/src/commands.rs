@@ -4,30 +4,19 @@
 use tauri::State;
 use tsunagu::store::ArchiveFilter;
 
-use crate::api::{children, reading, schedule, settings, share, town};
+use crate::api::{children, reading, schedule, settings, share, start, town};
 use crate::error::AppError;
 use crate::state::{AppState, Signal};
 use crate::views::{
     AddSharedView, AppInfo, ArchiveItemView, ChildView, EventView, FeedStatusView, MessageView,
-    ScheduleView, SettingsView, ShareView, TodayView, TownView,
+    ScheduleView, SettingsView, ShareView, TodayView,
 };
 
 type Reply<T> = Result<T, AppError>;
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    state
-        .write(|core| {
-            let lang = core.t().lang();
-            Ok(AppInfo {
-                town: TownView::new(&core.town, lang),
-                version: env!("CARGO_PKG_VERSION"),
-                lang,
-                // The barcode-scanner plugin is in the mobile builds only.
-                can_scan: cfg!(mobile),
-            })
-        })
-        .await
+    state.write(|core| Ok(start::app_info(core))).await
 }
 
 #[tauri::command]

@@ -158,7 +158,19 @@ pub fn run_app<R: Runtime>(
                 state.set_sync_wake(sync::start(app.handle(), state.clone(), core));
             }
             timeline::mark("notifier");
+            // The first screen's data travels with the page (api::start): made here, on the way
+            // to the window, it spares the page's start its round trips. Without it (the core
+            // unavailable, or a failure), the page asks as usual and shows what went wrong.
+            let start = start_script(&state);
+            timeline::mark("start-view");
             app.manage(state);
+            for config in &app.config().app.windows {
+                let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), config)?;
+                if let Some(script) = &start {
+                    window = window.initialization_script(script);
+                }
+                window.build()?;
+            }
             #[cfg(desktop)]
             if let (true, Some(core)) = (options.notifications, core) {
                 tray::install(app, &core)?;
@@ -173,6 +185,23 @@ pub fn run_app<R: Runtime>(
             })
         })
         .build(context)
+}
+
+/// The initialization script that hands the first screen's data to the page (`api::start`), or
+/// `None` when the core is unavailable or the data could not be made: the page then asks, and
+/// shows what went wrong.
+pub fn start_script(state: &AppState) -> Option<String> {
+    let allowed = state.notifications_allowed();
+    let made_at = chrono::Utc::now().timestamp_millis();
+    let core = state.core()?;
+    let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
+    match api::start::start(&mut core, allowed, made_at) {
+        Ok(view) => Some(api::start::script(&view)),
+        Err(e) => {
+            eprintln!("tsunagu: the first screen will ask for its data: {e}");
+            None
+        }
+    }
 }
 
 #[cfg(desktop)]

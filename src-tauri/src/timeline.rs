@@ -10,9 +10,15 @@ pub fn mark(step: &str) {
     let Some(path) = std::env::var_os("TSUNAGU_TIMELINE") else {
         return;
     };
-    let ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1e3);
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1e3);
     // A benchmark aid: a file that cannot be written leaves the start as it was.
-    if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
         let _ = writeln!(file, "{step} {ms:.1}");
     }
 }

@@ -78,6 +78,20 @@ pub struct AppInfo {
     pub can_scan: bool,
 }
 
+/// What the first screen needs, handed to the page before it asks (`api::start`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct StartView {
+    pub info: AppInfo,
+    pub settings: SettingsView,
+    pub children: Vec<ChildView>,
+    pub today: TodayView,
+    /// When it was made (ms since the epoch): a page loaded again later asks afresh.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub made_at: i64,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]

@@ -94,6 +94,47 @@ fn register_then_today_then_archive() {
     assert_eq!(marked.as_array().unwrap().len(), 1);
 }
 
+/// What the page receives with itself at start is exactly what its four first questions would
+/// have answered, and a hostile nickname stays inside the data: the script is one assignment
+/// of plain JSON.
+#[test]
+fn the_first_screen_data_comes_with_the_page_as_the_commands_would_answer() {
+    let h = harness();
+    h.set_now(
+        NaiveDate::from_ymd_opt(2027, 1, 13)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap(),
+    );
+    let nickname = "</script>\"; alert(1); //";
+    h.invoke(
+        "add_child",
+        json!({ "nickname": nickname, "dueDate": "2027-04-20" }),
+    )
+    .unwrap();
+
+    let script = h.start_script().expect("the core is open");
+    let json = script
+        .strip_prefix("window.__TSUNAGU_START__ = ")
+        .and_then(|s| s.strip_suffix(';'))
+        .expect("one assignment");
+    let start: Value = serde_json::from_str(json).expect("plain JSON, nothing after it");
+    assert_eq!(start["info"], h.invoke("app_info", json!({})).unwrap());
+    assert_eq!(
+        start["settings"],
+        h.invoke("get_settings", json!({})).unwrap()
+    );
+    assert_eq!(
+        start["children"],
+        h.invoke("list_children", json!({})).unwrap()
+    );
+    assert_eq!(start["today"], h.invoke("today", json!({})).unwrap());
+    assert_eq!(start["children"][0]["nickname"], nickname);
+    assert_eq!(start["today"]["date"], "2027-01-13");
+    assert!(start["today"]["children"][0]["message"]["title"].is_string());
+    assert!(start["madeAt"].as_i64().unwrap() > 0);
+}
+
 #[test]
 fn errors_reach_the_ui_as_code_and_localised_message() {
     let h = harness();

@@ -6,4 +6,5 @@ pub mod reading;
 pub mod schedule;
 pub mod settings;
 pub mod share;
+pub mod start;
 pub mod town;

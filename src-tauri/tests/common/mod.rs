@@ -72,4 +72,9 @@ impl Harness {
         let core = state.core().expect("the core is open");
         core.lock().unwrap().clock = Clock::Fixed(at);
     }
+
+    /// The script that would hand the first screen's data to a page loaded now.
+    pub fn start_script(&self) -> Option<String> {
+        tsunagu_app_lib::start_script(&self.webview.state::<AppState>())
+    }
 }

@@ -2,7 +2,7 @@
 // browser (dev server, browser tests). Everything else imports `api` and `events` from here.
 import { createApi, tauriInvoke, type Api } from './ipc';
 import { tauriEvents } from './events';
-import type { Events } from './types';
+import type { Events, StartView } from './types';
 
 export { BackendError } from './ipc';
 export type * from './types';
@@ -33,4 +33,19 @@ export async function initBackend(): Promise<void> {
   api = createApi(mock.invoke);
   events = mock.events;
   usingMock = true;
+}
+
+/** How old what came with the page may be and still be shown: a page loaded again later asks. */
+const START_FRESH_MS = 60_000;
+
+/**
+ * What the shell handed over with the page for the first screen (src-tauri/src/api/start.rs), if
+ * anything and if fresh; taken once. The mock hands nothing over, so it always asks.
+ */
+export function takeStart(): StartView | null {
+  if (typeof window === 'undefined') return null;
+  const holder = window as { __TSUNAGU_START__?: StartView | null };
+  const start = holder.__TSUNAGU_START__ ?? null;
+  holder.__TSUNAGU_START__ = null;
+  return start && Math.abs(Date.now() - start.madeAt) <= START_FRESH_MS ? start : null;
 }

@@ -15,8 +15,9 @@ import type { SettingsView } from './generated/SettingsView';
 import type { TodayView } from './generated/TodayView';
 import type { ShareView } from './generated/ShareView';
 import type { AddSharedView } from './generated/AddSharedView';
+import type { StartView } from './generated/StartView';
 
-export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, ScheduleView, SettingsView, TodayView, ShareView, AddSharedView };
+export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, ScheduleView, SettingsView, TodayView, ShareView, AddSharedView, StartView };
 export type { VisitView } from './generated/VisitView';
 export type { VaccineChoiceView } from './generated/VaccineChoiceView';
 export type { SurveyCard } from './generated/SurveyCard';

@@ -1,7 +1,7 @@
 // The app's shared state: town, settings, children and the current route. Screens load their
 // own data and reload whenever `revision` moves (data-changed, language switch, import).
 import { api } from '../backend';
-import type { AppInfo, ChildView, SettingsView, TodayView } from '../backend/types';
+import type { AppInfo, ChildView, SettingsView, StartView, TodayView } from '../backend/types';
 import { setLang } from '../i18n.svelte';
 import { applyAppearance } from './appearance';
 import { parseHash, type Route } from './route';
@@ -19,6 +19,14 @@ class AppState {
     this.todayAhead = api.today();
     // Not awaited here: a failure is reported by the screen that takes it.
     this.todayAhead.catch(() => {});
+  }
+
+  /** What the shell handed over with the page: the shared state, and Today for its first load. */
+  adoptStart(start: StartView): void {
+    this.info = start.info;
+    this.children = start.children;
+    this.applySettings(start.settings);
+    this.todayAhead = Promise.resolve(start.today);
   }
 
   /** The prefetched Today, if it was not taken yet; afterwards every load asks afresh. */
