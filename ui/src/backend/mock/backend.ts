@@ -29,13 +29,13 @@ import {
   fixtureFor,
   message,
   recordedRefusal,
-  scheduleFor,
   shellString,
   strings,
   type ChildDates,
   type FixtureChild,
 } from './fixtures';
 import { Fail } from './fail';
+import { Records } from './records';
 import { exportDocument, readDocument } from './transfer';
 import { isAllowedLink } from './town';
 
@@ -120,8 +120,7 @@ export class MockBackend {
   today: string;
   private children: MockChild[] = [];
   private deliveries: Delivery[] = [];
-  /** Each child's doses and check-ups as the fixtures key them (`dose hepatitis-b 1 2027-01-05`). */
-  private records = new Map<number, string[]>();
+  private records = new Records();
   private nextChildId = 1;
   private nextDeliveryId = 1;
   private settings: SettingsView;
@@ -215,7 +214,7 @@ export class MockBackend {
         this.child(num(a.id));
         this.children = this.children.filter((c) => c.id !== a.id);
         this.deliveries = this.deliveries.filter((d) => d.childId !== a.id);
-        this.records.delete(num(a.id));
+        this.records.forget(num(a.id));
         return null;
       case 'share_child':
         return this.shareChild(num(a.id), Boolean(a.includeNickname));
@@ -257,27 +256,18 @@ export class MockBackend {
       case 'correct_dose':
       case 'remove_dose': {
         const c = this.open(num(a.id));
-        const what = `dose ${str(a.vaccine) ?? ''} ${num(a.number)} `;
-        const on = cmd === 'remove_dose' ? '' : this.past(a.date);
-        const held = this.recordsOf(c).find((r) => r.startsWith(what));
-        if (cmd === 'record_dose' && held) throw new Fail('dose-recorded-twice', { vaccine: str(a.vaccine) ?? '', number: String(a.number) });
-        if (cmd !== 'record_dose' && !held) throw new Fail('not-recorded', { value: what.trim() });
-        return this.write(c, what, cmd === 'remove_dose' ? null : what + on);
+        const on = cmd === 'remove_dose' ? null : this.past(a.date);
+        this.records.dose(c, str(a.vaccine) ?? '', num(a.number), on, cmd === 'correct_dose');
+        return this.scheduleView(c);
       }
       case 'record_checkup':
       case 'remove_checkup': {
         const c = this.open(num(a.id));
-        const what = `checkup ${str(a.visit) ?? ''} `;
-        if (cmd === 'remove_checkup' && !this.recordsOf(c).some((r) => r.startsWith(what))) {
-          throw new Fail('not-recorded', { value: str(a.visit) ?? '' });
-        }
-        return this.write(c, what, cmd === 'remove_checkup' ? null : what + this.past(a.date));
+        this.records.checkup(c, str(a.visit) ?? '', cmd === 'remove_checkup' ? null : this.past(a.date));
+        return this.scheduleView(c);
       }
-      case 'export_calendar': {
-        // Recorded for the child as number 1: the UIDs name the child by this mock's id.
-        const c = this.open(num(a.id));
-        return scheduleFor(c, this.recordsOf(c)).ics[this.lang].replaceAll('\r\nUID:child-1-', `\r\nUID:child-${c.id}-`);
-      }
+      case 'export_calendar':
+        return this.records.calendar(this.open(num(a.id)), this.lang);
       case 'open_link': {
         const url = str(a.url) ?? '';
         if (!isAllowedLink(url)) throw new Fail('link-not-allowed', { value: url });
@@ -294,7 +284,7 @@ export class MockBackend {
         return null;
       }
       case 'export_data':
-        return exportDocument(this.today, this.settings, this.children, this.deliveries, this.records);
+        return exportDocument(this.today, this.settings, this.children, this.deliveries, this.records.byChild);
       case 'import_data':
         this.importData(str(a.data) ?? '');
         return null;
@@ -640,10 +630,6 @@ export class MockBackend {
     return c;
   }
 
-  private recordsOf(c: MockChild): string[] {
-    return this.records.get(c.id) ?? [];
-  }
-
   /** A date the family entered: a real date, not after today. */
   private past(v: unknown): string {
     const d = date(v);
@@ -651,17 +637,8 @@ export class MockBackend {
     return d;
   }
 
-  /** Replaces the record starting `what` with `entry` (or removes it), if the app answered that. */
-  private write(c: MockChild, what: string, entry: string | null): ScheduleView {
-    const next = this.recordsOf(c).filter((r) => !r.startsWith(what));
-    if (entry !== null) next.push(entry);
-    scheduleFor(c, next);
-    this.records.set(c.id, next);
-    return this.scheduleView(c);
-  }
-
   private scheduleView(c: MockChild): ScheduleView {
-    const recorded = scheduleFor(c, this.recordsOf(c))[this.lang];
+    const recorded = this.records.schedule(c)[this.lang];
     const townEvents = this.feed.version === undefined ? [] : recorded.townEvents;
     return { ...recorded, child: this.childView(c), townEvents };
   }
@@ -703,7 +680,7 @@ export class MockBackend {
     this.deliveries = [];
     this.nextChildId = Math.max(0, ...doc.children.map((c) => c.id)) + 1;
     this.settings = doc.settings;
-    this.records = doc.records;
+    this.records = new Records(doc.records);
     this.catchUp();
     for (const mark of doc.marks) {
       const d = this.deliveries.find((d) => d.childId === mark.childId && d.slot === mark.slot);
