@@ -1,9 +1,9 @@
-// Every screen but Today is loaded on its first use: a start that shows today's message parses and
-// runs only Today's code (docs/performance.md). Each is loaded once and kept.
+// Every screen but the two a start can open with (Today, and Welcome on a first launch) is loaded on
+// its first use: a start that shows today's message parses and runs only its own code
+// (docs/performance.md). Each is loaded once and kept.
 import type { Component } from 'svelte';
 
 const loaders = {
-  welcome: () => import('../screens/Welcome.svelte'),
   archive: () => import('../screens/Archive.svelte'),
   message: () => import('../screens/Message.svelte'),
   children: () => import('../screens/Children.svelte'),
