@@ -1,8 +1,8 @@
 // Links that leave the app (in message, notice and event bodies, contacts, event buttons) never
 // navigate the WebView: the shell opens them in the system browser (`open_link`), and refuses
 // anything but https, mailto and tel with a message shown here.
-import { api, BackendError } from '../backend';
-import { t } from '../i18n.svelte';
+import { api } from '../backend';
+import { errorMessage } from './errors';
 
 class LinkState {
   /** The shell's message when it refused (or failed) to open the last link; '' otherwise. */
@@ -18,7 +18,7 @@ export async function openExternal(url: string): Promise<boolean> {
     await api.openLink(url);
     return true;
   } catch (e) {
-    links.error = e instanceof BackendError && e.message ? e.message : t('error-unexpected');
+    links.error = errorMessage(e);
     return false;
   }
 }
