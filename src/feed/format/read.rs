@@ -52,6 +52,23 @@ impl Cx {
         }
     }
 
+    /// A link opened in the system browser: `https` only.
+    pub(super) fn https_url(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        required: bool,
+    ) -> Option<String> {
+        let url = self.string(obj, key, path, required)?;
+        if is_https_url(url) {
+            Some(url.to_owned())
+        } else {
+            self.push(path, ProblemKind::BadUrl(url.chars().take(80).collect()));
+            None
+        }
+    }
+
     /// A required, non-empty, trimmed text of at most `max` characters.
     pub(super) fn text(
         &mut self,
@@ -333,19 +350,7 @@ impl Cx {
                     }
                     p => p.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
                 };
-                let url = self
-                    .string(ext, "url", "_tsunagu.url", false)
-                    .and_then(|u| {
-                        if is_https_url(u) {
-                            Some(u.to_owned())
-                        } else {
-                            self.push(
-                                "_tsunagu.url",
-                                ProblemKind::BadUrl(u.chars().take(80).collect()),
-                            );
-                            None
-                        }
-                    });
+                let url = self.https_url(ext, "url", "_tsunagu.url", false);
                 let stages = self.stages(ext);
                 let publish = self.date(ext, "publish", "_tsunagu.publish", false);
                 let expires = self.date(ext, "expires", "_tsunagu.expires", false);

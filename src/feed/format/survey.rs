@@ -21,17 +21,7 @@ impl Cx {
         );
         // Answers go to the town's own form service, never through the app: https only, opened
         // in the system browser.
-        let url = self.string(ext, "url", "_tsunagu.url", true).and_then(|u| {
-            if is_https_url(u) {
-                Some(u.to_owned())
-            } else {
-                self.push(
-                    "_tsunagu.url",
-                    ProblemKind::BadUrl(u.chars().take(80).collect()),
-                );
-                None
-            }
-        });
+        let url = self.https_url(ext, "url", "_tsunagu.url", true);
         let from = self.date(ext, "from", "_tsunagu.from", true);
         let until = self.date(ext, "until", "_tsunagu.until", true);
         if let (Some(f), Some(u)) = (from, until)
