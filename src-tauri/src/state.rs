@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
+use tsunagu::cadence::Child;
 use tsunagu::catalogue::Catalogue;
 use tsunagu::i18n::I18n;
 use tsunagu::schedule::Schedule;
@@ -93,6 +94,17 @@ impl Core {
             .iter()
             .find(|t| t.lang() == lang)
             .unwrap_or(&self.strings[0])
+    }
+
+    /// Every child's dates and state, in the order they were registered: what the town's
+    /// overlays and survey are matched against.
+    pub fn family(&self) -> tsunagu::Result<Vec<Child>> {
+        Ok(self
+            .store
+            .children()?
+            .into_iter()
+            .map(|r| r.child)
+            .collect())
     }
 }
 

@@ -97,12 +97,7 @@ pub fn check_link(url: &str) -> Result<String> {
 /// The town's open survey for this family on today, unless dismissed or answered.
 fn open_survey(core: &Core) -> Result<Option<feed::Survey>> {
     let today = core.clock.today();
-    let children: Vec<_> = core
-        .store
-        .children()?
-        .into_iter()
-        .map(|r| r.child)
-        .collect();
+    let children = core.family()?;
     core.store.open_survey(
         &core.town.id,
         &children,

@@ -74,12 +74,7 @@ fn town_lines(
     let programme = core.town.programme();
     let lang = core.t().lang();
     let town = core.town.id.clone();
-    let children: Vec<_> = core
-        .store
-        .children()?
-        .into_iter()
-        .map(|r| r.child)
-        .collect();
+    let children = core.family()?;
     let mut lines: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
     for child in &children {
         for (date, overlay) in core
