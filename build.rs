@@ -37,11 +37,12 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        let absolute = fs::canonicalize(path).expect("content file");
+        // Named from the crate's folder as the compiler sees it, not as this script saw it: a
+        // target folder reused by a clone elsewhere (a CI cache) then still reads this clone.
         writeln!(
             generated,
-            "    ({name:?}, include_str!({:?})),",
-            absolute.display()
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),",
+            format!("/content/{name}")
         )
         .unwrap();
     }
