@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "import_data",
     "set_aside_data",
     "restart_app",
+    "shell_events",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@ use tsunagu::store::ArchiveFilter;
 
 use crate::api::{children, reading, schedule, settings, share, start, town};
 use crate::error::AppError;
+use crate::events::EventBatch;
 use crate::state::{AppState, Signal};
 use crate::views::{
     AddSharedView, AppInfo, ArchiveItemView, ChildView, EventView, FeedStatusView, MessageView,
@@ -325,4 +326,11 @@ pub async fn set_aside_data(state: State<'_, AppState>) -> Reply<String> {
 #[tauri::command]
 pub fn restart_app<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     app.restart()
+}
+
+/// The shell's events after `after` (docs/ipc.md), answered as soon as there is one; without
+/// `after`, the newest event's number at once. Never an error: events need no data.
+#[tauri::command]
+pub async fn shell_events(state: State<'_, AppState>, after: Option<u64>) -> Reply<EventBatch> {
+    Ok(state.events().wait(after).await)
 }

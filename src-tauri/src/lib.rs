@@ -4,6 +4,7 @@
 mod api;
 mod commands;
 mod error;
+mod events;
 mod notify;
 mod state;
 mod sync;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 use tauri::{App, Builder, Context, Manager, RunEvent, Runtime};
 
 pub use error::AppError;
+pub use events::{EventBatch, ShellEvent, ShellEvents};
 pub use notify::instant_in;
 pub use state::{AppState, Clock, Core, Signal};
 
@@ -119,6 +121,7 @@ pub fn run_app<R: Runtime>(
             commands::import_data,
             commands::set_aside_data,
             commands::restart_app,
+            commands::shell_events,
         ])
         .setup(move |app| {
             timeline::mark("setup");
@@ -154,8 +157,8 @@ pub fn run_app<R: Runtime>(
             };
             let core = state.core();
             if let (true, Some(core)) = (options.notifications, core.clone()) {
-                state.set_platform(notify::start(app.handle(), core.clone()));
-                state.set_sync_wake(sync::start(app.handle(), state.clone(), core));
+                state.set_platform(notify::start(app.handle(), core.clone(), state.events()));
+                state.set_sync_wake(sync::start(state.clone(), core));
             }
             timeline::mark("notifier");
             // The first screen's data travels with the page (api::start): made here, on the way
@@ -171,6 +174,7 @@ pub fn run_app<R: Runtime>(
                 }
                 window.build()?;
             }
+            timeline::mark("window");
             #[cfg(desktop)]
             if let (true, Some(core)) = (options.notifications, core) {
                 tray::install(app, &core)?;
@@ -193,9 +197,10 @@ pub fn run_app<R: Runtime>(
 pub fn start_script(state: &AppState) -> Option<String> {
     let allowed = state.notifications_allowed();
     let made_at = chrono::Utc::now().timestamp_millis();
+    let event_seq = state.events().seq();
     let core = state.core()?;
     let mut core = core.lock().unwrap_or_else(|e| e.into_inner());
-    match api::start::start(&mut core, allowed, made_at) {
+    match api::start::start(&mut core, allowed, made_at, event_seq) {
         Ok(view) => Some(api::start::script(&view)),
         Err(e) => {
             eprintln!("tsunagu: the first screen will ask for its data: {e}");

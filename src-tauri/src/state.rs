@@ -14,6 +14,7 @@ use tsunagu::store::Store;
 use tsunagu::town::Town;
 
 use crate::error::AppError;
+use crate::events::ShellEvents;
 
 /// Where "now" comes from. The app reads the device clock; tests and demos may pin the date.
 #[derive(Clone, Debug)]
@@ -143,6 +144,7 @@ pub struct AppState {
     core: Result<Arc<Mutex<Core>>, Arc<Unopened>>,
     platform: Arc<OnceLock<Box<dyn Platform>>>,
     sync_wake: Arc<OnceLock<Mutex<std::sync::mpsc::Sender<()>>>>,
+    events: Arc<ShellEvents>,
 }
 
 impl AppState {
@@ -151,6 +153,7 @@ impl AppState {
             core: Ok(Arc::new(Mutex::new(core))),
             platform: Arc::new(OnceLock::new()),
             sync_wake: Arc::new(OnceLock::new()),
+            events: Arc::default(),
         }
     }
 
@@ -164,6 +167,7 @@ impl AppState {
             })),
             platform: Arc::new(OnceLock::new()),
             sync_wake: Arc::new(OnceLock::new()),
+            events: Arc::default(),
         }
     }
 
@@ -189,6 +193,11 @@ impl AppState {
                 Err(AppError::from_core(&readable, core.t()))
             }
         }
+    }
+
+    /// The shell's events for the page (`shell_events`).
+    pub fn events(&self) -> Arc<ShellEvents> {
+        Arc::clone(&self.events)
     }
 
     pub fn set_platform(&self, platform: Box<dyn Platform>) {

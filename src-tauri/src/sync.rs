@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Local;
-use tauri::{AppHandle, Emitter, Runtime};
 use tsunagu::feed::{self, FetchConfig, SyncOutcome};
 
+use crate::events::ShellEvent;
 use crate::state::{AppState, Core, Signal};
 
 /// How often the background thread asks whether a check is due, when nothing wakes it.
@@ -32,12 +32,7 @@ pub fn sync_now(core: &Arc<Mutex<Core>>) -> tsunagu::Result<SyncOutcome> {
 
 /// Starts the background check; the returned sender wakes it early (the app coming back to the
 /// foreground), still within the six-hour rule.
-pub fn start<R: Runtime>(
-    app: &AppHandle<R>,
-    state: AppState,
-    core: Arc<Mutex<Core>>,
-) -> Sender<()> {
-    let app = app.clone();
+pub fn start(state: AppState, core: Arc<Mutex<Core>>) -> Sender<()> {
     let (wake, woken) = channel::<()>();
     let spawned = std::thread::Builder::new()
         .name("tsunagu-sync".into())
@@ -53,7 +48,7 @@ pub fn start<R: Runtime>(
                     match sync_now(&core) {
                         Ok(SyncOutcome::Updated { .. }) => {
                             state.signal(Signal::Rearm);
-                            let _ = app.emit("data-changed", ());
+                            state.events().send(ShellEvent::DataChanged);
                         }
                         Ok(_) => {}
                         Err(e) => eprintln!("tsunagu: town feed: {e}"),

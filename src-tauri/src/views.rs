@@ -90,6 +90,10 @@ pub struct StartView {
     /// When it was made (ms since the epoch): a page loaded again later asks afresh.
     #[cfg_attr(test, ts(type = "number"))]
     pub made_at: i64,
+    /// The shell's newest event number then: the page asks `shell_events` for those after it,
+    /// so none raised while the page was loading is missed.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub event_seq: u64,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -3,7 +3,7 @@
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use serde_json::{Value, json};
-use tsunagu_app_lib::instant_in;
+use tsunagu_app_lib::{ShellEvent, instant_in};
 
 mod common;
 use common::{harness, harness_in};
@@ -137,6 +137,42 @@ fn the_first_screen_data_comes_with_the_page_as_the_commands_would_answer() {
     assert_eq!(start["today"]["date"], "2027-01-13");
     assert!(start["today"]["children"][0]["message"]["title"].is_string());
     assert!(start["madeAt"].as_i64().unwrap() > 0);
+    assert_eq!(start["eventSeq"], 0);
+}
+
+/// The shell's events reach the page as late answers to `shell_events`: one raised while the
+/// page was loading is not lost (the page counts from the number that came with it), and a
+/// question about what comes next is answered when it comes.
+#[test]
+fn the_shell_events_reach_a_waiting_page_and_none_is_lost_while_it_loads() {
+    let h = harness();
+    let seen = h.start_script().expect("the core is open");
+    assert!(seen.contains("\"eventSeq\":0"), "{seen}");
+    let events = h.events();
+    events.send(ShellEvent::DataChanged);
+    assert_eq!(
+        h.invoke("shell_events", json!({ "after": 0 })).unwrap(),
+        json!({ "seq": 1, "events": [{ "kind": "data-changed" }] })
+    );
+
+    let raised = events.clone();
+    let tap = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        raised.send(ShellEvent::OpenDay {
+            date: "2027-01-13".into(),
+            child_id: None,
+        });
+    });
+    assert_eq!(
+        h.invoke("shell_events", json!({ "after": 1 })).unwrap(),
+        json!({ "seq": 2, "events": [{ "kind": "open-day", "date": "2027-01-13" }] })
+    );
+    tap.join().unwrap();
+    // A page that starts counting now learns the newest number at once.
+    assert_eq!(
+        h.invoke("shell_events", json!({})).unwrap(),
+        json!({ "seq": 2, "events": [] })
+    );
 }
 
 #[test]

@@ -21,13 +21,19 @@ pub fn app_info(core: &Core) -> AppInfo {
 }
 
 /// Everything the first screen asks for, as the separate commands would answer it.
-pub fn start(core: &mut Core, notifications_allowed: bool, made_at: i64) -> Result<StartView> {
+pub fn start(
+    core: &mut Core,
+    notifications_allowed: bool,
+    made_at: i64,
+    event_seq: u64,
+) -> Result<StartView> {
     Ok(StartView {
         info: app_info(core),
         settings: settings::get(core, notifications_allowed)?,
         children: children::list(core)?,
         today: reading::today(core)?,
         made_at,
+        event_seq,
     })
 }
 

@@ -8,15 +8,21 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Runtime};
 use tsunagu::plan;
 
 use super::{show_now, town_lines, with_readers};
+use crate::events::{ShellEvent, ShellEvents};
 use crate::state::{Core, Signal};
 
 const TICK: Duration = Duration::from_secs(20);
 
-pub fn run<R: Runtime>(app: AppHandle<R>, core: Arc<Mutex<Core>>, signals: Receiver<Signal>) {
+pub fn run<R: Runtime>(
+    app: AppHandle<R>,
+    core: Arc<Mutex<Core>>,
+    signals: Receiver<Signal>,
+    events: Arc<ShellEvents>,
+) {
     loop {
         let signal = match signals.recv_timeout(TICK) {
             Ok(signal) => Some(signal),
@@ -40,7 +46,7 @@ pub fn run<R: Runtime>(app: AppHandle<R>, core: Arc<Mutex<Core>>, signals: Recei
             Ok(Ok(Some(note))) => {
                 show_now(&app, note.id, &note.title, &note.body, note.date);
                 if signal != Some(Signal::Test) {
-                    let _ = app.emit("data-changed", ());
+                    events.send(ShellEvent::DataChanged);
                 }
             }
             Ok(Ok(None)) => {}

@@ -19,13 +19,14 @@ use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDate, NaiveTime, TimeZone};
-#[cfg(mobile)]
-use tauri::Emitter;
 use tauri::{AppHandle, Runtime};
 #[cfg(mobile)]
 use tauri_plugin_notification::{NotificationExt, PermissionState};
 use tsunagu::plan::{self, Reader};
 
+#[cfg(mobile)]
+use crate::events::ShellEvent;
+use crate::events::ShellEvents;
 use crate::state::{Core, Platform, Signal};
 
 /// The instant at which a civil date and local time fall in time zone `tz`. A time that does
@@ -156,14 +157,6 @@ pub(crate) fn mobile_window(
     Ok(plan::fold_town(window, &town, time, plan::MAX_PENDING))
 }
 
-/// The payload of the `open-day` event: a tapped notification opens that day.
-#[cfg(mobile)]
-#[derive(Clone, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct OpenDay {
-    date: String,
-}
-
 struct PlatformNotifier<R: Runtime> {
     #[cfg_attr(desktop, allow(dead_code))]
     app: AppHandle<R>,
@@ -220,17 +213,25 @@ impl<R: Runtime> Platform for PlatformNotifier<R> {
 }
 
 /// Starts the platform's notifier on its own thread and returns the handle the commands use.
-pub fn start<R: Runtime>(app: &AppHandle<R>, core: Arc<Mutex<Core>>) -> Box<dyn Platform> {
+/// Events for the page (a tapped notification, a day's delivery recorded) go to `events`.
+pub fn start<R: Runtime>(
+    app: &AppHandle<R>,
+    core: Arc<Mutex<Core>>,
+    events: Arc<ShellEvents>,
+) -> Box<dyn Platform> {
     let (sender, receiver) = channel();
     #[cfg(mobile)]
     {
-        let handle = app.clone();
+        let tapped = events.clone();
         let _ = app.notification().on_action(move |action| {
             let date = action
                 .notification()
                 .and_then(|n| n.data().get("date").cloned());
             if let Some(date) = date {
-                let _ = handle.emit("open-day", OpenDay { date });
+                tapped.send(ShellEvent::OpenDay {
+                    date,
+                    child_id: None,
+                });
             }
         });
     }
@@ -239,7 +240,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, core: Arc<Mutex<Core>>) -> Box<dyn 
         .name("tsunagu-notifier".into())
         .spawn(move || {
             #[cfg(desktop)]
-            desktop::run(worker_app, core, receiver);
+            desktop::run(worker_app, core, receiver, events);
             #[cfg(mobile)]
             mobile::run(worker_app, core, receiver);
         })

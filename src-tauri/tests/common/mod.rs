@@ -73,6 +73,11 @@ impl Harness {
         core.lock().unwrap().clock = Clock::Fixed(at);
     }
 
+    /// The shell's events, as the notifier and the town feed's check raise them.
+    pub fn events(&self) -> std::sync::Arc<tsunagu_app_lib::ShellEvents> {
+        self.webview.state::<AppState>().events()
+    }
+
     /// The script that would hand the first screen's data to a page loaded now.
     pub fn start_script(&self) -> Option<String> {
         tsunagu_app_lib::start_script(&self.webview.state::<AppState>())

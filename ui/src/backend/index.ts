@@ -1,7 +1,7 @@
 // The one place that chooses the backend: Tauri inside the app, the in-memory mock in a plain
 // browser (dev server, browser tests). Everything else imports `api` and `events` from here.
 import { createApi, tauriInvoke, type Api } from './ipc';
-import { tauriEvents } from './events';
+import { shellEvents } from './events';
 import type { Events, StartView } from './types';
 
 export { BackendError } from './ipc';
@@ -20,7 +20,7 @@ export async function initBackend(): Promise<void> {
   if (api) return;
   if (insideTauri()) {
     api = createApi(tauriInvoke);
-    events = tauriEvents;
+    events = shellEvents(api.shellEvents);
     return;
   }
   // The in-memory mock is compiled in only for the dev server and the browser tests' build
@@ -31,7 +31,7 @@ export async function initBackend(): Promise<void> {
   const { installMockBackend } = await import('./mock');
   const mock = installMockBackend();
   api = createApi(mock.invoke);
-  events = mock.events;
+  events = shellEvents(api.shellEvents);
   usingMock = true;
 }
 

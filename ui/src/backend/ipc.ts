@@ -10,6 +10,7 @@ import type {
   Command,
   Commands,
   DoseArgs,
+  EventBatch,
   EndedReason,
   EventView,
   FeedStatus,
@@ -133,5 +134,7 @@ export function createApi(invoke: Invoke) {
     /** When the data could not be opened: keeps the old file aside, whole; resolves with where it is. */
     setAsideData: (): Promise<string> => call('set_aside_data'),
     restartApp: (): Promise<null> => call('restart_app'),
+    /** The shell's events after `after`, answered when there is one (events.ts). */
+    shellEvents: (after?: number): Promise<EventBatch> => call('shell_events', { after }),
   };
 }

@@ -1,8 +1,7 @@
 // Installs the in-memory backend for a plain browser. Configuration comes from
 // `window.__TSUNAGU_MOCK_CONFIG__` (set by the browser tests' init script) or the page's query
 // string (`?today=2027-01-13&seed=family&lang=en&feed=expired&sync=fail`, handy with `npm run dev`).
-import { createLocalEvents } from './events';
-import type { EventName, EventPayloads, Events, Invoke } from './types';
+import type { EventName, EventPayloads, Invoke } from './types';
 import { MockBackend, type MockConfig } from './mock/backend';
 
 export { MockBackend, type MockConfig } from './mock/backend';
@@ -34,17 +33,16 @@ function configFromPage(): MockConfig {
   return config;
 }
 
-export function installMockBackend(): { invoke: Invoke; events: Events } {
+export function installMockBackend(): { invoke: Invoke } {
   const backend = new MockBackend(configFromPage());
-  const events = createLocalEvents();
   window.__TSUNAGU_MOCK__ = {
     backend,
-    emit: (event, payload) => events.emit(event, payload),
+    emit: (event, payload) => backend.events.send(event, payload),
     setToday(date) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a date: ${date}`);
       backend.today = date;
-      events.emit('data-changed', null);
+      backend.events.send('data-changed', null);
     },
   };
-  return { invoke: (cmd, args) => backend.invoke(cmd, args), events };
+  return { invoke: (cmd, args) => backend.invoke(cmd, args) };
 }

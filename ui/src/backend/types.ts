@@ -16,8 +16,10 @@ import type { TodayView } from './generated/TodayView';
 import type { ShareView } from './generated/ShareView';
 import type { AddSharedView } from './generated/AddSharedView';
 import type { StartView } from './generated/StartView';
+import type { EventBatch } from './generated/EventBatch';
+import type { ShellEvent } from './generated/ShellEvent';
 
-export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, ScheduleView, SettingsView, TodayView, ShareView, AddSharedView, StartView };
+export type { AppInfo, ArchiveItem, BackendErrorShape, ChildView, EventView, FeedStatus, MessageView, ScheduleView, SettingsView, TodayView, ShareView, AddSharedView, StartView, EventBatch, ShellEvent };
 export type { VisitView } from './generated/VisitView';
 export type { VaccineChoiceView } from './generated/VaccineChoiceView';
 export type { SurveyCard } from './generated/SurveyCard';
@@ -83,6 +85,7 @@ export interface Commands {
   import_data: { args: { data: string }; result: null };
   set_aside_data: { args: undefined; result: string };
   restart_app: { args: undefined; result: null };
+  shell_events: { args: { after?: number }; result: EventBatch };
   // The camera scanner (tauri-plugin-barcode-scanner), only where `AppInfo.canScan` says so.
   'plugin:barcode-scanner|request_permissions': { args: undefined; result: string };
   'plugin:barcode-scanner|scan': { args: { windowed: boolean; formats: string[] }; result: { content: string } };
@@ -97,7 +100,12 @@ export type EventName = 'open-day' | 'data-changed';
 export type EventPayloads = { 'open-day': OpenDay; 'data-changed': null };
 export type Unlisten = () => void;
 
-/** Subscribes to the shell's events. */
+/** The shell's events (`shell_events`, events.ts). */
 export interface Events {
-  listen<E extends EventName>(event: E, handler: (payload: EventPayloads[E]) => void): Promise<Unlisten>;
+  listen<E extends EventName>(event: E, handler: (payload: EventPayloads[E]) => void): Unlisten;
+  /**
+   * Starts asking for the events after `after` (the number that came with the page), or after
+   * the newest one when absent; resolves once the shell is being asked.
+   */
+  connect(after?: number): Promise<void>;
 }

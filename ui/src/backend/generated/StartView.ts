@@ -11,4 +11,9 @@ export type StartView = { info: AppInfo, settings: SettingsView, children: Array
 /**
  * When it was made (ms since the epoch): a page loaded again later asks afresh.
  */
-madeAt: number, };
+madeAt: number, 
+/**
+ * The shell's newest event number then: the page asks `shell_events` for those after it,
+ * so none raised while the page was loading is missed.
+ */
+eventSeq: number, };

@@ -34,6 +34,7 @@ import {
   type ChildDates,
   type FixtureChild,
 } from './fixtures';
+import { EventLog } from '../events';
 import { Fail } from './fail';
 import { Records } from './records';
 import { exportDocument, readDocument } from './transfer';
@@ -129,6 +130,8 @@ export class MockBackend {
   readonly sentNotifications: string[] = [];
   /** Every command asked of the mock, oldest first (tests see what the UI asked for). */
   readonly calls: Command[] = [];
+  /** The shell's events (`__TSUNAGU_MOCK__.emit`), answered to `shell_events`. */
+  readonly events = new EventLog();
   /** Links `open_link` "opened" in the system browser, oldest first. */
   readonly openedLinks: string[] = [];
   /** Mock switch: `sync_town` fails as with no connection. */
@@ -173,6 +176,8 @@ export class MockBackend {
   /** Runs one command the way Tauri's `invoke` would: a JSON value, or a `{code, message}` rejection. */
   async invoke(cmd: Command, args: Record<string, unknown> = {}): Promise<unknown> {
     this.calls.push(cmd);
+    // Answered when there is an event, like the shell's.
+    if (cmd === 'shell_events') return this.events.wait(typeof args.after === 'number' ? args.after : undefined);
     try {
       const result = this.handle(cmd, args);
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
