@@ -12,6 +12,7 @@ mod timeline;
 mod views;
 
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use tauri::{App, Builder, Context, Manager, RunEvent, Runtime};
 
@@ -125,6 +126,25 @@ pub fn run_app<R: Runtime>(
         ])
         .setup(move |app| {
             timeline::mark("setup");
+            // The window first: WebKit starts its processes while the data opens below. The
+            // first screen's data then travels with the page (api::start): the page's first
+            // script, ./start.js (an empty file in the UI's build), is answered with it, which
+            // spares the page's start its round trips. Without it (the core unavailable, or a
+            // failure), the page asks as usual and shows what went wrong.
+            let handover: Arc<OnceLock<String>> = Arc::default();
+            for config in &app.config().app.windows {
+                let served = Arc::clone(&handover);
+                tauri::WebviewWindowBuilder::from_config(app.handle(), config)?
+                    .on_web_resource_request(move |request, response| {
+                        if request.uri().path() == api::start::SCRIPT_PATH
+                            && let Some(script) = served.get()
+                        {
+                            *response.body_mut() = script.as_bytes().to_vec().into();
+                        }
+                    })
+                    .build()?;
+            }
+            timeline::mark("window");
             let data_dir = match options.data_dir.clone() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
@@ -161,20 +181,11 @@ pub fn run_app<R: Runtime>(
                 state.set_sync_wake(sync::start(state.clone(), core));
             }
             timeline::mark("notifier");
-            // The first screen's data travels with the page (api::start): made here, on the way
-            // to the window, it spares the page's start its round trips. Without it (the core
-            // unavailable, or a failure), the page asks as usual and shows what went wrong.
-            let start = start_script(&state);
+            if let Some(script) = start_script(&state) {
+                let _ = handover.set(script);
+            }
             timeline::mark("start-view");
             app.manage(state);
-            for config in &app.config().app.windows {
-                let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), config)?;
-                if let Some(script) = &start {
-                    window = window.initialization_script(script);
-                }
-                window.build()?;
-            }
-            timeline::mark("window");
             #[cfg(desktop)]
             if let (true, Some(core)) = (options.notifications, core) {
                 tray::install(app, &core)?;
@@ -191,7 +202,7 @@ pub fn run_app<R: Runtime>(
         .build(context)
 }
 
-/// The initialization script that hands the first screen's data to the page (`api::start`), or
+/// The script that hands the first screen's data to the page (`api::start`), or
 /// `None` when the core is unavailable or the data could not be made: the page then asks, and
 /// shows what went wrong.
 pub fn start_script(state: &AppState) -> Option<String> {

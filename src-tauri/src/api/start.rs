@@ -1,6 +1,7 @@
 //! What the first screen needs, all at once: the app's identity, the settings, the children and
-//! today's screen. The shell hands it to the page with the page itself (an initialization script),
-//! so a start shows today's message without waiting on a round trip (docs/performance.md).
+//! today's screen. The shell hands it to the page with the page itself, as the answer to the
+//! page's first script (`SCRIPT_PATH`), so a start shows today's message without waiting on a
+//! round trip (docs/performance.md).
 
 use tsunagu::Result;
 
@@ -37,7 +38,11 @@ pub fn start(
     })
 }
 
-/// The initialization script that carries `view` to the page, read once by the UI's start.
+/// Where the page loads its first script from (ui/public/start.js, empty): the shell answers
+/// that request with `script`.
+pub const SCRIPT_PATH: &str = "/start.js";
+
+/// The script that carries `view` to the page, read once by the UI's start.
 pub fn script(view: &StartView) -> String {
     // JSON is a JavaScript expression; serde escapes every quote and control character, so a
     // message or a nickname cannot end the statement.
