@@ -1,15 +1,19 @@
 // The UI's own strings, from Fluent files shared with the shell (locales/<lang>/ui.ftl).
 // `t()` reads the current language, so anything rendered with it follows a language switch.
-import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import jaSource from '../../locales/ja/ui.ftl?raw';
-import enSource from '../../locales/en/ui.ftl?raw';
+// The files are parsed when the UI is built (vite.config.ts, `?fluent`): the page reads the
+// parsed messages as JSON, the first time a language is used.
+import { FluentBundle, type FluentResource, type FluentVariable } from '@fluent/bundle';
+import ja from '../../locales/ja/ui.ftl?fluent';
+import en from '../../locales/en/ui.ftl?fluent';
 import type { Lang } from './backend/types';
 
-export const SOURCES: Record<Lang, string> = { ja: jaSource, en: enSource };
+const PARSED: Record<Lang, string> = { ja, en };
 
 function makeBundle(lang: Lang): FluentBundle {
   const bundle = new FluentBundle(lang, { useIsolating: false });
-  const errors = bundle.addResource(new FluentResource(SOURCES[lang]));
+  // What FluentResource's constructor would have made of the file.
+  const resource: FluentResource = { body: JSON.parse(PARSED[lang]) };
+  const errors = bundle.addResource(resource);
   if (errors.length) console.error(`locales/${lang}/ui.ftl`, errors);
   return bundle;
 }
