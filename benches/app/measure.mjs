@@ -3,9 +3,11 @@
 // timeline of that start: when the process began, the shell's steps (tsunagu's shell appends them
 // to $TSUNAGU_TIMELINE) and the page's (navigation timing and performance marks), each in ms after
 // the session request. Prints one JSON line. Usage: node measure.mjs <driver url> <app binary> <css selector>
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// [<file>]: with a file, also writes there a static copy of the page as shown (its HTML without
+// scripts, beside the same stylesheet), the page of scripts/bench-app's second floor.
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
-const [driver, app, selector] = process.argv.slice(2);
+const [driver, app, selector, copyTo] = process.argv.slice(2);
 const timelineFile = process.env.TSUNAGU_TIMELINE;
 const wd = async (method, path, body) => {
   const res = await fetch(driver + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
@@ -76,6 +78,10 @@ const page = await wd('POST', `/session/${session}/execute/sync`, {
     return { origin: performance.timeOrigin, steps };`,
   args: [],
 });
+if (copyTo) {
+  const html = await wd('POST', `/session/${session}/execute/sync`, { script: 'return "<!doctype html>\\n" + document.documentElement.outerHTML;', args: [] });
+  writeFileSync(copyTo, html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, ''));
+}
 await wd('DELETE', `/session/${session}`);
 
 const steps = { 'process': pid ? processStart(pid) - t0 : null };
