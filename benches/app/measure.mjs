@@ -71,6 +71,8 @@ while (Date.now() - t0 < 60000) {
 await sleep(2000);
 const pid = findApp();
 const processes = pid ? rssByProcess(processTree(pid)) : {};
+// Read while the process is alive: it ends with the session.
+const began = pid ? processStart(pid) : null;
 const page = await wd('POST', `/session/${session}/execute/sync`, {
   script: `const n = performance.getEntriesByType('navigation')[0] || {};
     const steps = { 'page-request': n.requestStart, 'page-response': n.responseEnd, 'dom-interactive': n.domInteractive, 'dom-loaded': n.domContentLoadedEventEnd, 'page-loaded': n.loadEventEnd };
@@ -84,7 +86,7 @@ if (copyTo) {
 }
 await wd('DELETE', `/session/${session}`);
 
-const steps = { 'process': pid ? processStart(pid) - t0 : null };
+const steps = { 'process': began !== null ? began - t0 : null };
 if (timelineFile && existsSync(timelineFile)) {
   for (const line of readFileSync(timelineFile, 'utf8').split('\n')) {
     const [step, ms] = line.split(' ');
