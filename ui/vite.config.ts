@@ -14,8 +14,8 @@ const ENTRY = /^-?[a-zA-Z][\w-]* *=/gm;
 /**
  * `import x from './ui.ftl?fluent'`: the file's messages parsed here, at build time, by Fluent's
  * own parser, and shipped as the JSON text of the parsed resource, read on first use. The page
- * then never runs the parser, the hottest code of a start (it made the engine compile it), and a
- * message the parser cannot read fails the build instead of going missing.
+ * then never runs the parser (the busiest code of a start before), and a message the parser
+ * cannot read fails the build instead of going missing.
  */
 function fluentPrecompiled(): Plugin {
   return {
