@@ -2,13 +2,15 @@
 //! index of character pairs, on a real store.
 
 use tsunagu::cadence::{Programme, Slot};
+use tsunagu::catalogue::Catalogue;
 use tsunagu::store::{NewChild, Store};
 
 use super::store::{expecting, test_catalogue};
 use crate::d;
 
-#[test]
-fn japanese_search_finds_substrings_of_any_length() {
+/// A baby born on 2026-11-20 and a pregnancy due 2027-04-01, with what is due up to 2026-11-25
+/// delivered from the test catalogue (p-20d0, p-20d1 and b-0001).
+fn family_with_messages() -> (Store, Catalogue) {
     let mut store = Store::open_in_memory().unwrap();
     let catalogue = test_catalogue();
     store
@@ -26,6 +28,12 @@ fn japanese_search_finds_substrings_of_any_length() {
     store
         .catch_up(&catalogue, Programme::ToThirdBirthday, d("2026-11-25"))
         .unwrap();
+    (store, catalogue)
+}
+
+#[test]
+fn japanese_search_finds_substrings_of_any_length() {
+    let (store, _) = family_with_messages();
     let found = |q: &str| {
         store
             .search(q, 50)
@@ -54,23 +62,7 @@ fn japanese_search_finds_substrings_of_any_length() {
 /// search finds exactly the messages whose title or text contains it, as reading them would.
 #[test]
 fn short_words_find_exactly_the_messages_that_contain_them() {
-    let mut store = Store::open_in_memory().unwrap();
-    let catalogue = test_catalogue();
-    store
-        .add_child(&expecting("2027-04-01"), d("2026-11-20"))
-        .unwrap();
-    store
-        .add_child(
-            &NewChild {
-                birth_date: Some(d("2026-11-20")),
-                ..Default::default()
-            },
-            d("2026-11-20"),
-        )
-        .unwrap();
-    store
-        .catch_up(&catalogue, Programme::ToThirdBirthday, d("2026-11-25"))
-        .unwrap();
+    let (store, catalogue) = family_with_messages();
     let delivered: Vec<(String, String)> = ["p-20d0", "p-20d1", "b-0001"]
         .iter()
         .map(|slot| {
@@ -110,14 +102,7 @@ fn short_words_find_exactly_the_messages_that_contain_them() {
 
 #[test]
 fn changing_the_language_reindexes_the_archive() {
-    let mut store = Store::open_in_memory().unwrap();
-    let catalogue = test_catalogue();
-    store
-        .add_child(&expecting("2027-04-01"), d("2026-11-20"))
-        .unwrap();
-    store
-        .catch_up(&catalogue, Programme::ToThirdBirthday, d("2026-11-25"))
-        .unwrap();
+    let (mut store, catalogue) = family_with_messages();
     store.set_setting("locale", "en").unwrap();
     store
         .catch_up(&catalogue, Programme::ToThirdBirthday, d("2026-11-25"))
