@@ -35,7 +35,8 @@ import {
   type FixtureChild,
 } from './fixtures';
 import { EventLog } from '../events';
-import { Fail } from './fail';
+import { date, num, optDate, str } from './args';
+import { Fail, Recorded } from './fail';
 import { Records } from './records';
 import { exportDocument, readDocument } from './transfer';
 import { isAllowedLink } from './town';
@@ -98,7 +99,6 @@ const DATABASE = '/home/family/.local/share/jp.tsunagu.demo/tsunagu.db';
 const REASONS: EndedReason[] = ['pregnancy-loss', 'child-loss', 'other'];
 const TEXT_SIZES = ['standard', 'large', 'larger'];
 const THEMES = ['system', 'light', 'dark'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The seeded family, as the fixtures recorded them (src-tauri/tests/mock_fixtures.rs). */
 const FAMILY: Omit<MockChild, 'id'>[] = [
@@ -711,11 +711,6 @@ export class MockBackend {
   }
 }
 
-/** A refusal the real app gave, passed on as it was. */
-class Recorded {
-  constructor(readonly shape: { code: string; message: string }) {}
-}
-
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -723,24 +718,4 @@ function cmp(a: string, b: string): number {
 /** Plain text of a message body, for search. */
 function plainText(html: string): string {
   return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
-function num(v: unknown): number {
-  if (typeof v !== 'number') throw new Fail('internal', { value: `expected a number, got ${String(v)}` });
-  return v;
-}
-
-function date(v: unknown): string {
-  const s = (str(v) ?? '').trim();
-  if (!DATE.test(s)) throw new Fail('invalid-date', { value: s });
-  return s;
-}
-
-function optDate(v: unknown): string | null {
-  if (v === undefined || v === null || v === '') return null;
-  return date(v);
 }

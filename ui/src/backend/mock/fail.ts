@@ -5,3 +5,8 @@ export class Fail {
     readonly args: Record<string, string> = {},
   ) {}
 }
+
+/** A refusal the real app gave, passed on as it was. */
+export class Recorded {
+  constructor(readonly shape: { code: string; message: string }) {}
+}
